@@ -1,0 +1,214 @@
+"""All SQL the pipeline writes with: batched, idempotent upserts that behave alike on both databases."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, case, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from aeroscrap.db.models import Job, JobSource
+
+# Columns an upsert of a job rewrites; created_at and id are never touched after the insert.
+_JOB_CONTENT_COLUMNS = (
+    "url",
+    "source",
+    "source_job_id",
+    "title",
+    "normalized_title",
+    "company",
+    "company_id",
+    "location",
+    "city",
+    "country_code",
+    "operation_type",
+    "senior_flag",
+    "contract_type",
+    "posted_date",
+    "posted_estimated",
+    "valid_through",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "salary_period",
+    "apply_url",
+    "description",
+    "description_truncated",
+    "status",
+    "requirements",
+    "block_key",
+    "dedup_features",
+    "search_text",
+    "raw_json",
+)
+# An advisory-lock id for "merging into jobs": concurrent crawls decide duplicates one at a time.
+_MERGE_LOCK_ID = 0x6A6F6273
+
+
+def url_hash(canonical_url: str) -> str:
+    """The unique key of a URL (sha256 hex): URLs themselves can exceed B-tree row limits."""
+    return hashlib.sha256(canonical_url.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _insert(conn: Connection, table: Any) -> Any:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+def _last_per_key(rows: Iterable[Mapping[str, Any]], key: str) -> list[Mapping[str, Any]]:
+    # One statement must not touch a row twice ("ON CONFLICT DO UPDATE command cannot affect row
+    # a second time" on PostgreSQL); the last version of a key in a batch wins.
+    return list({row[key]: row for row in rows}.values())
+
+
+def lock_for_merge(conn: Connection) -> None:
+    """Serialise duplicate decisions across processes for the current transaction.
+
+    PostgreSQL takes a transaction-scoped advisory lock; SQLite writers already hold the
+    database lock from BEGIN IMMEDIATE (see aeroscrap.db.session).
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MERGE_LOCK_ID})
+
+
+def upsert_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Insert or update jobs keyed on url_hash; returns {url_hash: job id}.
+
+    `updated_at` moves only when `content_hash` changed; `last_checked` always moves.
+    """
+    batch = _last_per_key(rows, "url_hash")
+    if not batch:
+        return {}
+    table = Job.__table__
+    stmt = _insert(conn, table)
+    excluded = stmt.excluded
+    changed = table.c.content_hash != excluded.content_hash
+    set_: dict[str, Any] = {name: excluded[name] for name in _JOB_CONTENT_COLUMNS}
+    set_["content_hash"] = excluded.content_hash
+    set_["last_checked"] = excluded.last_checked
+    set_["updated_at"] = case((changed, excluded.updated_at), else_=table.c.updated_at)
+    stmt = stmt.on_conflict_do_update(index_elements=[table.c.url_hash], set_=set_).returning(
+        table.c.url_hash, table.c.id
+    )
+    result = conn.execute(stmt, batch)
+    return {row.url_hash: row.id for row in result}
+
+
+def update_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Update existing jobs by id (a merged duplicate refreshing its canonical job)."""
+    if not rows:
+        return
+    table = Job.__table__
+    columns = [c for c in rows[0] if c not in {"id", "url", "url_hash", "created_at"}]
+    values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
+    if "content_hash" in values:
+        values["updated_at"] = case(
+            (table.c.content_hash != bindparam("v_content_hash"), bindparam("v_updated_at")),
+            else_=table.c.updated_at,
+        )
+    stmt = update(table).where(table.c.id == bindparam("v_id")).values(values)
+    params = [{f"v_{k}": v for k, v in row.items()} for row in _last_per_key(rows, "id")]
+    conn.execute(stmt, params)
+
+
+def touch_jobs(conn: Connection, job_ids: Iterable[int], when: datetime) -> None:
+    """Move last_checked of jobs seen again unchanged."""
+    ids = sorted(set(job_ids))
+    if ids:
+        table = Job.__table__
+        conn.execute(update(table).where(table.c.id.in_(ids)).values(last_checked=when))
+
+
+def upsert_sources(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Record sightings keyed on url_hash: first_seen kept, last_seen moved, job_id re-pointed."""
+    batch = _last_per_key(rows, "url_hash")
+    if not batch:
+        return
+    table = JobSource.__table__
+    stmt = _insert(conn, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.url_hash],
+        set_={"last_seen": stmt.excluded.last_seen, "job_id": stmt.excluded.job_id},
+    )
+    conn.execute(stmt, batch)
+
+
+def job_ids_by_url_hash(conn: Connection, hashes: Iterable[str]) -> dict[str, int]:
+    """{url_hash: job id} for URLs already seen (any source)."""
+    keys = list(set(hashes))
+    if not keys:
+        return {}
+    table = JobSource.__table__
+    rows = conn.execute(select(table.c.url_hash, table.c.job_id).where(table.c.url_hash.in_(keys)))
+    return {row.url_hash: row.job_id for row in rows}
+
+
+def job_ids_by_source_id(
+    conn: Connection, pairs: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], int]:
+    """{(source, source_job_id): job id} for site job ids already seen."""
+    wanted = set(pairs)
+    if not wanted:
+        return {}
+    table = JobSource.__table__
+    rows = conn.execute(
+        select(table.c.source, table.c.source_job_id, table.c.job_id).where(
+            table.c.source_job_id.in_({sid for _, sid in wanted})
+        )
+    )
+    return {
+        (row.source, row.source_job_id): row.job_id
+        for row in rows
+        if (row.source, row.source_job_id) in wanted
+    }
+
+
+def candidates_by_block(conn: Connection, block_keys: Iterable[str]) -> list[Any]:
+    """Stored jobs sharing a blocking key with the batch: the only rows fuzzy dedup compares."""
+    keys = list(set(block_keys))
+    if not keys:
+        return []
+    table = Job.__table__
+    stmt = (
+        select(table.c.id, table.c.block_key, table.c.dedup_features, table.c.content_hash)
+        .where(table.c.block_key.in_(keys))
+        .order_by(table.c.id)
+    )
+    return list(conn.execute(stmt))
+
+
+def count_jobs(conn: Connection) -> int:
+    """Number of stored jobs."""
+    return int(conn.execute(select(func.count()).select_from(Job.__table__)).scalar_one())
+
+
+def search_job_ids(conn: Connection, folded_terms: Sequence[str], *, limit: int = 20) -> list[int]:
+    """Newest job ids whose full-text index matches every term (terms already folded)."""
+    terms = [t for t in folded_terms if t]
+    if not terms:
+        return []
+    if conn.dialect.name == "postgresql":
+        query = " & ".join(_pg_lexeme(t) for t in terms)
+        stmt = text(
+            "SELECT id FROM jobs WHERE search_vector @@ to_tsquery('simple', :q) "
+            "ORDER BY id DESC LIMIT :limit"
+        )
+        return [r.id for r in conn.execute(stmt, {"q": query, "limit": limit})]
+    match = " ".join(_fts5_phrase(t) for t in terms)
+    stmt = text(
+        "SELECT rowid AS id FROM jobs_fts WHERE jobs_fts MATCH :q ORDER BY rowid DESC LIMIT :limit"
+    )
+    return [r.id for r in conn.execute(stmt, {"q": match, "limit": limit})]
+
+
+def _pg_lexeme(term: str) -> str:
+    # Quote every term so user text can never be read as tsquery operators.
+    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
+def _fts5_phrase(term: str) -> str:
+    # An FTS5 string literal: user text is never parsed as FTS5 query syntax.
+    return '"' + term.replace('"', '""') + '"'

@@ -1,0 +1,175 @@
+"""The repository's upserts and full-text index on both databases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from aeroscrap.db import repository
+from aeroscrap.db.models import Job, JobSource
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def job_row(n: int, **overrides: Any) -> dict[str, Any]:
+    url = f"https://jobs.example/job/{n}"
+    row: dict[str, Any] = {
+        "url": url,
+        "url_hash": repository.url_hash(url),
+        "source": "test",
+        "source_job_id": str(n),
+        "title": f"A320 Captain {n}",
+        "normalized_title": f"a320 captain {n}",
+        "company": "Example Air",
+        "company_id": None,
+        "location": "Dublin, Ireland",
+        "city": "dublin",
+        "country_code": "IE",
+        "operation_type": "airline",
+        "senior_flag": True,
+        "contract_type": "permanent",
+        "posted_date": None,
+        "posted_estimated": False,
+        "valid_through": None,
+        "salary_min": None,
+        "salary_max": None,
+        "salary_currency": None,
+        "salary_period": None,
+        "apply_url": None,
+        "description": "Fly the A320 from Dublin.",
+        "description_truncated": False,
+        "status": "active",
+        "requirements": None,
+        "block_key": "example air|captain",
+        "dedup_features": None,
+        "search_text": f"a320 captain {n} example air dublin zurich",
+        "raw_json": {"n": n},
+        "content_hash": f"h{n}",
+        "last_checked": NOW,
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    row.update(overrides)
+    return row
+
+
+def test_same_url_twice_in_one_batch_makes_one_row(engine: Engine) -> None:
+    with engine.begin() as conn:
+        ids = repository.upsert_jobs(conn, [job_row(1), job_row(1, title="Changed")])
+        assert len(ids) == 1
+    with engine.connect() as conn:
+        titles = conn.execute(select(Job.title)).scalars().all()
+    assert titles == ["Changed"]
+
+
+def test_upsert_is_idempotent_and_updated_at_moves_only_on_change(engine: Engine) -> None:
+    later = datetime(2026, 11, 21, tzinfo=UTC)
+    with engine.begin() as conn:
+        first = repository.upsert_jobs(conn, [job_row(1), job_row(2)])
+    with engine.begin() as conn:
+        again = repository.upsert_jobs(
+            conn,
+            [
+                job_row(1, last_checked=later, updated_at=later),
+                job_row(2, last_checked=later, updated_at=later, content_hash="new", title="New"),
+            ],
+        )
+    assert again == first
+    with engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(Job.id, Job.updated_at, Job.last_checked))}
+    unchanged, changed = rows[first[job_row(1)["url_hash"]]], rows[first[job_row(2)["url_hash"]]]
+    assert unchanged.updated_at.replace(tzinfo=UTC) == NOW
+    assert unchanged.last_checked.replace(tzinfo=UTC) == later
+    assert changed.updated_at.replace(tzinfo=UTC) == later
+
+
+def test_nul_and_very_long_text_are_stored(engine: Engine) -> None:
+    # The repository stores what the normaliser hands it; PostgreSQL rejects NUL, so the
+    # normaliser strips it. Here: very long text and a 3,000-character URL fit both databases.
+    long_url = "https://jobs.example/" + "x" * 3000
+    row = job_row(9, url=long_url, url_hash=repository.url_hash(long_url), description="d" * 100_000)
+    with engine.begin() as conn:
+        ids = repository.upsert_jobs(conn, [row])
+    with engine.connect() as conn:
+        stored = conn.execute(select(Job.url, func.length(Job.description))).one()
+    assert len(ids) == 1
+    assert stored == (long_url, 100_000)
+
+
+def test_sources_keep_first_seen_and_repoint(engine: Engine) -> None:
+    later = datetime(2026, 11, 22, tzinfo=UTC)
+    with engine.begin() as conn:
+        ids = list(repository.upsert_jobs(conn, [job_row(1), job_row(2)]).values())
+        source = {
+            "job_id": ids[0],
+            "source": "test",
+            "source_job_id": "1",
+            "url": "https://jobs.example/job/1",
+            "url_hash": repository.url_hash("https://jobs.example/job/1"),
+            "first_seen": NOW,
+            "last_seen": NOW,
+        }
+        repository.upsert_sources(conn, [source, {**source, "last_seen": later}])
+    with engine.begin() as conn:
+        repository.upsert_sources(conn, [{**source, "job_id": ids[1], "last_seen": later}])
+    with engine.connect() as conn:
+        rows = conn.execute(select(JobSource.job_id, JobSource.first_seen, JobSource.last_seen)).all()
+        by_source = repository.job_ids_by_source_id(conn, [("test", "1"), ("test", "404")])
+    assert len(rows) == 1
+    assert rows[0].job_id == ids[1]
+    assert rows[0].first_seen.replace(tzinfo=UTC) == NOW
+    assert rows[0].last_seen.replace(tzinfo=UTC) == later
+    assert by_source == {("test", "1"): ids[1]}
+
+
+def test_full_text_finds_a_job_right_after_insert_and_update(engine: Engine) -> None:
+    with engine.begin() as conn:
+        ids = repository.upsert_jobs(conn, [job_row(1), job_row(2)])
+    job1 = ids[job_row(1)["url_hash"]]
+    with engine.connect() as conn:
+        assert repository.search_job_ids(conn, ["zurich"]) == sorted(ids.values(), reverse=True)
+        assert repository.search_job_ids(conn, ["heathrow"]) == []
+    with engine.begin() as conn:
+        repository.upsert_jobs(
+            conn, [job_row(1, search_text="b737 first officer heathrow", content_hash="x")]
+        )
+    with engine.connect() as conn:
+        assert repository.search_job_ids(conn, ["heathrow"]) == [job1]
+        assert job1 not in repository.search_job_ids(conn, ["zurich"])
+        # User text is a literal, never query syntax.
+        assert repository.search_job_ids(conn, ["' OR 1=1 --"]) == []
+        assert repository.search_job_ids(conn, ['"a320" OR *']) == []
+
+
+_WORKER = """
+import sys
+from datetime import UTC, datetime
+from aeroscrap.db import repository
+from aeroscrap.db.session import make_engine
+sys.path.insert(0, sys.argv[2])
+from test_repository import job_row
+engine = make_engine(sys.argv[1])
+for start in range(0, 1000, 100):
+    with engine.begin() as conn:
+        repository.lock_for_merge(conn)
+        repository.upsert_jobs(conn, [job_row(n) for n in range(start, start + 100)])
+engine.dispose()
+"""
+
+
+def test_two_processes_upserting_the_same_urls(db_url: str, engine: Engine) -> None:
+    here = str(__import__("pathlib").Path(__file__).parent)
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _WORKER, db_url, here], stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    with engine.connect() as conn:
+        total, distinct = conn.execute(select(func.count(), func.count(Job.url.distinct()))).one()
+    assert (total, distinct) == (1000, 1000)
