@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from aeroscrap.db.models import Job, JobSource
+from aeroscrap.db.models import Company, CompanyMapping, Job, JobSource
 
 # Columns an upsert of a job rewrites; created_at and id are never touched after the insert.
 _JOB_CONTENT_COLUMNS = (
@@ -98,20 +98,37 @@ def upsert_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str
 
 
 def update_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Update existing jobs by id (a merged duplicate refreshing its canonical job)."""
-    if not rows:
-        return
+    """Update existing jobs by id; `updated_at` moves only when `content_hash` changed."""
+    groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+    for row in _last_per_key(rows, "id"):
+        groups.setdefault(tuple(sorted(row)), []).append(row)
     table = Job.__table__
-    columns = [c for c in rows[0] if c not in {"id", "url", "url_hash", "created_at"}]
-    values: dict[str, Any] = {c: bindparam(f"v_{c}") for c in columns}
-    if "content_hash" in values:
-        values["updated_at"] = case(
-            (table.c.content_hash != bindparam("v_content_hash"), bindparam("v_updated_at")),
-            else_=table.c.updated_at,
-        )
-    stmt = update(table).where(table.c.id == bindparam("v_id")).values(values)
-    params = [{f"v_{k}": v for k, v in row.items()} for row in _last_per_key(rows, "id")]
-    conn.execute(stmt, params)
+    # executemany needs one column set per statement, hence one statement per shape of row.
+    for columns, group in groups.items():
+        values: dict[str, Any] = {
+            c: bindparam(f"v_{c}")
+            for c in columns
+            if c not in {"id", "url", "url_hash", "created_at"}
+        }
+        if "content_hash" in values and "updated_at" in values:
+            values["updated_at"] = case(
+                (table.c.content_hash != bindparam("v_content_hash"), bindparam("v_updated_at")),
+                else_=table.c.updated_at,
+            )
+        stmt = update(table).where(table.c.id == bindparam("v_id")).values(values)
+        conn.execute(stmt, [{f"v_{k}": v for k, v in row.items()} for row in group])
+
+
+def job_keys(conn: Connection, job_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """{job id: (url_hash of its primary URL, content_hash)}."""
+    ids = [i for i in set(job_ids) if i > 0]
+    if not ids:
+        return {}
+    table = Job.__table__
+    rows = conn.execute(
+        select(table.c.id, table.c.url_hash, table.c.content_hash).where(table.c.id.in_(ids))
+    )
+    return {row.id: (row.url_hash, row.content_hash) for row in rows}
 
 
 def touch_jobs(conn: Connection, job_ids: Iterable[int], when: datetime) -> None:
@@ -212,3 +229,55 @@ def _pg_lexeme(term: str) -> str:
 def _fts5_phrase(term: str) -> str:
     # An FTS5 string literal: user text is never parsed as FTS5 query syntax.
     return '"' + term.replace('"', '""') + '"'
+
+
+def upsert_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Insert or refresh companies keyed on `key`; returns {key: id}."""
+    batch = _last_per_key(rows, "key")
+    if not batch:
+        return {}
+    table = Company.__table__
+    stmt = _insert(conn, table)
+    columns = [c for c in batch[0] if c != "key"]
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.key], set_={c: stmt.excluded[c] for c in columns}
+    ).returning(table.c.key, table.c.id)
+    return {row.key: row.id for row in conn.execute(stmt, batch)}
+
+
+def ensure_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Ids of companies by key, inserting the unknown ones (never overwriting curated data)."""
+    batch = _last_per_key(rows, "key")
+    if not batch:
+        return {}
+    table = Company.__table__
+    keys = [row["key"] for row in batch]
+    found = {
+        row.key: row.id
+        for row in conn.execute(select(table.c.key, table.c.id).where(table.c.key.in_(keys)))
+    }
+    missing = [row for row in batch if row["key"] not in found]
+    if missing:
+        conn.execute(
+            _insert(conn, table).on_conflict_do_nothing(index_elements=[table.c.key]), missing
+        )
+        found.update(
+            (row.key, row.id)
+            for row in conn.execute(
+                select(table.c.key, table.c.id).where(table.c.key.in_([r["key"] for r in missing]))
+            )
+        )
+    return found
+
+
+def upsert_mappings(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Point name variants at companies (variant is unique)."""
+    batch = _last_per_key(rows, "variant")
+    if not batch:
+        return
+    table = CompanyMapping.__table__
+    stmt = _insert(conn, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.variant], set_={"company_id": stmt.excluded.company_id}
+    )
+    conn.execute(stmt, batch)

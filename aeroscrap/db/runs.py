@@ -1,0 +1,119 @@
+"""crawl_runs bookkeeping and the per-source lock that keeps two crawls of one source apart."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Connection, Engine, select, text, update
+
+from aeroscrap.db.models import CrawlRun
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SourceLock:
+    """Exclusive lock per source, freed by the OS or PostgreSQL when the holder dies (kill -9 too).
+
+    PostgreSQL: a session advisory lock on a dedicated connection, so it also spans scrapyd nodes.
+    SQLite: flock on a file beside the database (SQLite runs on one machine anyway).
+    """
+
+    def __init__(self, engine: Engine, source: str) -> None:
+        self.engine = engine
+        self.source = source
+        self._conn: Connection | None = None
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> bool:
+        if self.engine.dialect.name == "postgresql":
+            self._conn = self.engine.connect()
+            key = zlib.crc32(f"aeroscrap:source:{self.source}".encode())
+            got = bool(
+                self._conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
+            )
+            self._conn.commit()
+            if not got:
+                self._conn.close()
+                self._conn = None
+            return got
+        path = Path(self.engine.url.database or "aeroscrap.db").with_suffix(f".{self.source}.lock")
+        self._file = path.open("a")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.close()
+            self._file = None
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._conn is not None:
+            self._conn.close()  # closing the session frees its advisory locks
+            self._conn = None
+        if self._file is not None:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
+
+
+def start_run(engine: Engine, source: str, *, status: str = "running", **fields: Any) -> int:
+    """Insert a crawl_runs row for this process and return its id."""
+    now = utcnow()
+    values = {
+        "source": source,
+        "status": status,
+        "started_at": now,
+        "heartbeat_at": now,
+        "pid": os.getpid(),
+        "hostname": socket.gethostname(),
+        **fields,
+    }
+    if status != "running":
+        values["finished_at"] = now
+    with engine.begin() as conn:
+        return int(
+            conn.execute(
+                CrawlRun.__table__.insert().values(values).returning(CrawlRun.id)
+            ).scalar_one()
+        )
+
+
+def abort_stale_runs(engine: Engine, source: str, *, current_run: int) -> int:
+    """Mark this source's other 'running' rows aborted; called while holding the source lock,
+    so any such row belongs to a process that died (kill -9, OOM, lost node)."""
+    table = CrawlRun.__table__
+    with engine.begin() as conn:
+        result = conn.execute(
+            update(table)
+            .where(table.c.source == source, table.c.status == "running", table.c.id != current_run)
+            .values(
+                status="aborted", finished_at=utcnow(), message="process died; found at next start"
+            )
+        )
+    return int(result.rowcount or 0)
+
+
+def update_run(engine: Engine, run_id: int, **values: Any) -> None:
+    table = CrawlRun.__table__
+    with engine.begin() as conn:
+        conn.execute(update(table).where(table.c.id == run_id).values(**values))
+
+
+def previous_finished_count(engine: Engine, source: str, *, before_run: int) -> int | None:
+    """items_found of the source's last finished run before this one (for the drop warning)."""
+    table = CrawlRun.__table__
+    with engine.connect() as conn:
+        return conn.execute(
+            select(table.c.items_found)
+            .where(table.c.source == source, table.c.status == "finished", table.c.id < before_run)
+            .order_by(table.c.id.desc())
+            .limit(1)
+        ).scalar()

@@ -1,0 +1,407 @@
+"""Raw job records -> normalised -> de-duplicated -> stored; shared by crawls, `aeroscrap ingest`
+and the admin API, so every path applies the same rules.
+
+Duplicate decisions for a batch happen inside one transaction under the merge lock
+(repository.lock_for_merge), so concurrent crawls of overlapping sources decide deterministically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import sys
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Engine
+
+from aeroscrap import dedup
+from aeroscrap.config import get_settings
+from aeroscrap.db import repository
+from aeroscrap.db.session import check_connection, make_engine
+from aeroscrap.normalize.record import NormalizedJob, normalize_job
+from aeroscrap.normalize.text import fold
+from aeroscrap.pipelines.validate import InvalidJob, check_record
+
+logger = logging.getLogger(__name__)
+
+MAX_RAW_JSON_BYTES = 256 * 1024
+# The index needs the words, not a whole 100 kB description: this bounds the tsvector write cost.
+MAX_SEARCH_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated, normalised record with everything the store needs precomputed."""
+
+    job: NormalizedJob
+    features: dedup.DedupKey
+    url_hash: str
+    block_key: str
+    content_hash: str
+    raw_json: dict[str, Any]
+
+
+@dataclass
+class IngestResult:
+    """What happened to one record."""
+
+    job_id: int | None
+    action: str  # inserted | updated | duplicate | dropped
+    reason: str | None = None
+    # True when the record joined another URL's job by fuzzy match (not by its own URL).
+    merged: bool = False
+    prepared: Prepared | None = field(default=None, repr=False)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    return str(value)
+
+
+def _raw_json(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The record as scraped, kept under MAX_RAW_JSON_BYTES: long texts are cut, never the keys."""
+    raw: dict[str, Any] = json.loads(json.dumps(dict(record), default=_json_default))
+    if len(json.dumps(raw).encode()) > MAX_RAW_JSON_BYTES:
+        # jobs.description already holds the (clamped) text; here only a head of each string.
+        raw = {k: v[:10_000] if isinstance(v, str) else v for k, v in raw.items()}
+        raw["raw_json_truncated"] = True
+    return raw
+
+
+def _store_block(key: dedup.DedupKey) -> str:
+    """The one indexed blocking key stored per job: an agency's own reference when it has one
+    (decisive both ways, README 4.2), else advertiser + role head noun."""
+    return dedup.block_keys(key)[-1]
+
+
+_SET_FIELDS = {f.name for f in fields(dedup.DedupKey) if "frozenset" in str(f.type)}
+
+
+def _key_to_json(key: dedup.DedupKey) -> dict[str, Any]:
+    data = asdict(key)
+    for name in _SET_FIELDS:
+        data[name] = sorted(data[name])
+    data["posted"] = key.posted.isoformat() if key.posted else None
+    return data
+
+
+def _key_from_json(data: dict[str, Any]) -> dedup.DedupKey:
+    values = dict(data)
+    for name in _SET_FIELDS:
+        values[name] = frozenset(values[name])
+    values["posted"] = date.fromisoformat(values["posted"]) if values["posted"] else None
+    return dedup.DedupKey(**values)
+
+
+def _content_hash(job: NormalizedJob) -> str:
+    parts = [
+        job.title,
+        job.company,
+        job.location.raw,
+        job.description,
+        job.contract_type,
+        job.salary_raw,
+        job.status,
+        job.apply_url,
+        str(job.valid_through),
+        # An estimated date is the crawl day: it must not make every re-crawl look like a change.
+        "" if job.posted_estimated else str(job.posted_date),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
+    """Validate and normalise one raw record; raises an InvalidJob subclass if it is not a job."""
+    if validate:
+        check_record(dict(record))
+    job = normalize_job(record)
+    features = dedup.dedup_key(job)
+    return Prepared(
+        job=job,
+        features=features,
+        url_hash=repository.url_hash(job.canonical_url),
+        block_key=_store_block(features),
+        content_hash=_content_hash(job),
+        raw_json=_raw_json(record),
+    )
+
+
+def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, Any]:
+    job = p.job
+    search = " ".join(
+        (
+            job.title,
+            job.company,
+            job.advertiser.display_name,
+            job.location.raw,
+            job.description[:MAX_SEARCH_CHARS],
+        )
+    )
+    return {
+        "url": job.canonical_url,
+        "url_hash": p.url_hash,
+        "source": job.source,
+        "source_job_id": job.source_job_id,
+        "title": job.title,
+        "normalized_title": job.normalized_title,
+        "company": job.company or job.advertiser.display_name,
+        "company_id": company_id,
+        "location": job.location.raw or None,
+        "city": job.city,
+        "country_code": job.country_code,
+        "operation_type": job.operation_type,
+        "senior_flag": job.senior_flag,
+        "contract_type": job.contract_type,
+        "posted_date": job.posted_date,
+        "posted_estimated": job.posted_estimated,
+        "valid_through": job.valid_through,
+        "salary_min": job.salary_min,
+        "salary_max": job.salary_max,
+        "salary_currency": job.salary_currency,
+        "salary_period": job.salary_period,
+        "apply_url": job.apply_url or None,
+        "description": job.description or None,
+        "description_truncated": job.description_truncated,
+        "status": job.status,
+        "requirements": None,
+        "block_key": p.block_key,
+        "dedup_features": _key_to_json(p.features),
+        "search_text": fold(search),
+        "raw_json": p.raw_json,
+        "content_hash": p.content_hash,
+        "last_checked": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+class Ingestor:
+    """Stores batches of prepared records; keeps company ids cached across batches."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._company_ids: dict[str, int] = {}
+
+    def _company_ids_for(self, conn: Any, batch: Sequence[Prepared]) -> dict[str, int]:
+        wanted = {
+            p.job.advertiser.key: {
+                "key": p.job.advertiser.key,
+                "name": p.job.advertiser.display_name[:200],
+                "operation_type": p.job.advertiser.operation_type,
+                "country_code": p.job.advertiser.country_code,
+                "is_agency": p.job.advertiser.is_agency,
+                "curated": False,
+            }
+            for p in batch
+            if p.job.advertiser.key and p.job.advertiser.key not in self._company_ids
+        }
+        if wanted:
+            self._company_ids.update(repository.ensure_companies(conn, list(wanted.values())))
+        return self._company_ids
+
+    def store(
+        self, batch: Sequence[Prepared], *, now: datetime | None = None
+    ) -> list[IngestResult]:
+        """Decide and write a batch in one transaction; results are in batch order."""
+        now = now or datetime.now(UTC)
+        results: list[IngestResult] = []
+        with self.engine.begin() as conn:
+            repository.lock_for_merge(conn)
+            companies = self._company_ids_for(conn, batch)
+            by_url = repository.job_ids_by_url_hash(conn, (p.url_hash for p in batch))
+            by_sid = repository.job_ids_by_source_id(
+                conn, ((p.job.source, p.job.source_job_id) for p in batch if p.job.source_job_id)
+            )
+            buckets: dict[str, list[tuple[int, Any]]] = defaultdict(list)
+            for row in repository.candidates_by_block(conn, (p.block_key for p in batch)):
+                buckets[row.block_key].append((row.id, _key_from_json(row.dedup_features)))
+            known = repository.job_keys(conn, set(by_url.values()) | set(by_sid.values()))
+
+            new_rows: dict[int, dict[str, Any]] = {}  # temporary negative id -> row
+            updates: dict[int, dict[str, Any]] = {}
+            touched: set[int] = set()
+            sources: list[tuple[int, Prepared]] = []
+            for p in batch:
+                job = p.job
+                target = by_url.get(p.url_hash)
+                if target is None and job.source_job_id:
+                    target = by_sid.get((job.source, job.source_job_id))
+                own_url = target is not None
+                if target is None:
+                    target = next(
+                        (
+                            jid
+                            for jid, f in buckets.get(p.block_key, ())
+                            if dedup.same_job(p.features, f)
+                        ),
+                        None,
+                    )
+                if target is None:
+                    target = -(len(new_rows) + 1)
+                    new_rows[target] = _job_row(p, companies.get(job.advertiser.key), now)
+                    buckets[p.block_key].append((target, p.features))
+                    results.append(IngestResult(target, "inserted", prepared=p))
+                elif own_url and target > 0 and known.get(target, ("", ""))[0] == p.url_hash:
+                    if known[target][1] != p.content_hash and target not in updates:
+                        row = _job_row(p, companies.get(job.advertiser.key), now)
+                        row["id"] = target
+                        if job.posted_estimated:
+                            # Keep the first estimate: the crawl day moves, the posting does not.
+                            row.pop("posted_date")
+                            row.pop("posted_estimated")
+                        updates[target] = row
+                        results.append(IngestResult(target, "updated", prepared=p))
+                    else:
+                        touched.add(target)
+                        results.append(IngestResult(target, "duplicate", prepared=p))
+                else:
+                    if target > 0:
+                        touched.add(target)
+                    results.append(
+                        IngestResult(target, "duplicate", merged=not own_url, prepared=p)
+                    )
+                by_url.setdefault(p.url_hash, target)
+                sources.append((target, p))
+
+            inserted = repository.upsert_jobs(conn, list(new_rows.values()))
+            real = {tmp: inserted[row["url_hash"]] for tmp, row in new_rows.items()}
+            repository.update_jobs(conn, list(updates.values()))
+            repository.touch_jobs(conn, touched - set(updates), now)
+            repository.upsert_sources(
+                conn,
+                [
+                    {
+                        "job_id": real.get(jid, jid),
+                        "source": p.job.source,
+                        "source_job_id": p.job.source_job_id,
+                        "url": p.job.canonical_url,
+                        "url_hash": p.url_hash,
+                        "first_seen": now,
+                        "last_seen": now,
+                    }
+                    for jid, p in sources
+                ],
+            )
+        for result in results:
+            if result.job_id is not None and result.job_id < 0:
+                result.job_id = real[result.job_id]
+        return results
+
+
+def ingest_records(engine: Engine, records: Sequence[Mapping[str, Any]]) -> list[IngestResult]:
+    """Validate, normalise, de-duplicate and store records; invalid ones come back as dropped."""
+    results: list[IngestResult | None] = [None] * len(records)
+    ready: list[tuple[int, Prepared]] = []
+    for i, record in enumerate(records):
+        try:
+            ready.append((i, prepare(record)))
+        except InvalidJob as exc:
+            results[i] = IngestResult(None, "dropped", reason=str(exc))
+    stored = Ingestor(engine).store([p for _, p in ready]) if ready else []
+    for (i, _), result in zip(ready, stored, strict=True):
+        results[i] = result
+    return [r for r in results if r is not None]
+
+
+def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, record or None, error) for each non-empty line of a JSON-lines file."""
+    with contextlib.ExitStack() as stack:
+        handle = (
+            sys.stdin
+            if path == "-"
+            else stack.enter_context(Path(path).open(encoding="utf-8", errors="replace"))
+        )
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"invalid JSON: {exc.msg} at column {exc.colno}"
+                continue
+            if not isinstance(record, dict):
+                yield number, None, "not a JSON object"
+                continue
+            yield number, record, None
+
+
+def report_line(record_id: Any, result: IngestResult) -> dict[str, Any]:
+    """One line of the ingest report (DESIGN.md `aeroscrap ingest --report`)."""
+    line: dict[str, Any] = {"id": record_id, "job_id": result.job_id, "action": result.action}
+    if result.prepared is None:
+        line["reason"] = result.reason
+        return line
+    job = result.prepared.job
+    line.update(
+        normalized_title=job.normalized_title,
+        company=job.advertiser.display_name or job.company,
+        country_code=job.country_code,
+        operation_type=job.operation_type,
+        senior_flag=job.senior_flag,
+        posted_date=job.posted_date.isoformat() if job.posted_date else None,
+    )
+    return line
+
+
+def ingest_file(path: str, *, report_path: str | None = None, batch_size: int = 500) -> int:
+    """`aeroscrap ingest`: every line gets a report line; bad lines are reported, never lost."""
+    engine = make_engine(get_settings().database_url)
+    check_connection(engine)
+    try:
+        with contextlib.ExitStack() as stack:
+            report = (
+                stack.enter_context(Path(report_path).open("w", encoding="utf-8"))
+                if report_path
+                else None
+            )
+            counts = _ingest_lines(Ingestor(engine), path, report, batch_size)
+    finally:
+        engine.dispose()
+    print(file=sys.stderr)
+    print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no records")
+    return 0
+
+
+def _ingest_lines(
+    ingestor: Ingestor, path: str, report: IO[str] | None, batch_size: int
+) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    pending: list[tuple[Any, Prepared]] = []
+
+    def emit(record_id: Any, result: IngestResult) -> None:
+        counts[result.action] += 1
+        if report:
+            report.write(json.dumps(report_line(record_id, result), ensure_ascii=False) + "\n")
+
+    def flush() -> None:
+        stored = ingestor.store([p for _, p in pending])
+        for (record_id, _), result in zip(pending, stored, strict=True):
+            emit(record_id, result)
+        pending.clear()
+        print(f"\ringested {sum(counts.values())} records", end="", file=sys.stderr, flush=True)
+
+    for number, record, error in _read_jsonl(path):
+        record_id = record.get("id", number) if record else number
+        if record is None:
+            logger.warning("line %d skipped: %s", number, error)
+            emit(record_id, IngestResult(None, "dropped", reason=error))
+            continue
+        try:
+            pending.append((record_id, prepare(record)))
+        except InvalidJob as exc:
+            emit(record_id, IngestResult(None, "dropped", reason=str(exc)))
+        if len(pending) >= batch_size:
+            flush()
+    if pending:
+        flush()
+    return counts

@@ -1,0 +1,1 @@
+"""Sandbox copies of the source sites, one module per site (facts: shared/SITES.md)."""

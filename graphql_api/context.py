@@ -1,0 +1,85 @@
+"""Per-request Context (engines, settings, admin flag, fresh DataLoaders) and the DB call helper."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from graphql import GraphQLError
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.concurrency import run_in_threadpool
+
+from graphql_api.queries.jobs import BadArgument
+from graphql_api.security import bad_input
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+
+    from aeroscrap.config import Settings
+    from graphql_api.loaders import Loaders
+
+P = ParamSpec("P")
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+def _is_timeout(exc: OperationalError) -> bool:
+    # psycopg raises QueryCanceled when statement_timeout fires (SQLSTATE 57014).
+    return getattr(exc.orig, "sqlstate", None) == "57014"
+
+
+def _read(engine: Engine, fn: Callable[Concatenate[Connection, P], T], *a: P.args, **kw: P.kwargs) -> T:
+    with engine.connect() as conn:
+        return fn(conn, *a, **kw)
+
+
+async def run_db(
+    engine: Engine, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Run `fn(conn, ...)` on a pooled connection in a worker thread; map DB failures to GraphQL errors.
+
+    The engine is synchronous: running it in a thread keeps the event loop answering other
+    requests while a slow statement runs (it is cut at statement_timeout).
+    """
+    try:
+        return await run_in_threadpool(_read, engine, fn, *args, **kwargs)
+    except BadArgument as exc:
+        raise bad_input(str(exc)) from None
+    except OperationalError as exc:
+        if _is_timeout(exc):
+            raise GraphQLError(
+                "query took too long", extensions={"code": "TIMEOUT"}
+            ) from None
+        raise
+    except PoolTimeout:
+        log.warning("database pool exhausted")
+        raise GraphQLError(
+            "server busy, try again", extensions={"code": "SERVICE_UNAVAILABLE"}
+        ) from None
+
+
+@dataclass
+class Context:
+    """What every resolver sees; built per request so DataLoader caches die with the request."""
+
+    engine: Engine
+    writer: Engine
+    settings: Settings
+    is_admin: bool
+    request: Request | None = None
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        from graphql_api.loaders import Loaders
+
+        self.loaders = Loaders(self.engine)
+
+    async def db(
+        self, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run a read function (see run_db)."""
+        return await run_db(self.engine, fn, *args, **kwargs)

@@ -1,0 +1,306 @@
+"""Job filters, orderings, keyset pagination and capped counts: one SQL builder for every job list."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Connection, Row, Select, func, select, tuple_
+
+from aeroscrap.db.models import Job, JobSource
+from aeroscrap.db.repository import url_hash
+from aeroscrap.normalize.url import canonical_url
+from graphql_api.queries.search import match_condition, ranked_window, search_terms
+
+Order = Literal["posted", "created", "updated", "relevance"]
+# Counts stop here so that a count never scans a whole large table on a hot path.
+COUNT_CAP = 10_000
+
+_jobs = Job.__table__
+# Everything a job type or an export shows; the bulky internal columns (raw_json, dedup features,
+# search_text) stay in the database.
+JOB_COLUMNS = tuple(
+    _jobs.c[name]
+    for name in (
+        "id",
+        "url",
+        "source",
+        "source_job_id",
+        "title",
+        "normalized_title",
+        "company",
+        "company_id",
+        "location",
+        "city",
+        "country_code",
+        "operation_type",
+        "senior_flag",
+        "contract_type",
+        "posted_date",
+        "posted_estimated",
+        "valid_through",
+        "salary_min",
+        "salary_max",
+        "salary_currency",
+        "salary_period",
+        "apply_url",
+        "description",
+        "description_truncated",
+        "status",
+        "requirements",
+        "last_checked",
+        "created_at",
+        "updated_at",
+    )
+)
+
+
+class BadArgument(ValueError):
+    """Raised when a filter, cursor or page argument is invalid; the message names the value."""
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """Which jobs: the filters shared by the `jobs` query, analytics and the exports."""
+
+    company_id: int | None = None
+    company: str | None = None
+    country_code: str | None = None
+    operation_type: str | None = None
+    source: str | None = None
+    status: str | None = None
+    senior: bool | None = None
+    posted_from: date | None = None
+    posted_to: date | None = None
+    created_since: datetime | None = None
+    updated_since: datetime | None = None
+    contract_type: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    salary_currency: str | None = None
+    search: str | None = None
+    ids: tuple[int, ...] | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        if self.country_code is not None and (
+            len(self.country_code) != 2 or not self.country_code.isalpha()
+        ):
+            raise BadArgument(f"countryCode must be 2 letters, got {self.country_code!r}")
+        if self.posted_from and self.posted_to and self.posted_from > self.posted_to:
+            raise BadArgument("postedFrom must not be after postedTo")
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_min > self.salary_max
+        ):
+            raise BadArgument("salaryMin must not exceed salaryMax")
+
+    @property
+    def terms(self) -> list[str]:
+        return search_terms(self.search)
+
+
+def conditions(
+    conn: Connection, spec: JobSpec, *, with_search: bool = True
+) -> list[ColumnElement[bool]]:
+    """WHERE conditions for a spec; every value is a bound parameter, never SQL text."""
+    c = _jobs.c
+    out: list[ColumnElement[bool]] = []
+    equal = {
+        "company_id": spec.company_id,
+        "company": spec.company,
+        "country_code": spec.country_code.upper() if spec.country_code else None,
+        "operation_type": spec.operation_type,
+        "source": spec.source,
+        "status": spec.status,
+        "contract_type": spec.contract_type,
+        "salary_currency": spec.salary_currency.upper() if spec.salary_currency else None,
+    }
+    out.extend(c[name] == value for name, value in equal.items() if value is not None)
+    if spec.senior is not None:
+        out.append(c.senior_flag.is_(spec.senior))
+    if spec.posted_from:
+        out.append(c.posted_date >= spec.posted_from)
+    if spec.posted_to:
+        out.append(c.posted_date <= spec.posted_to)
+    if spec.created_since:
+        out.append(c.created_at >= spec.created_since)
+    if spec.updated_since:
+        out.append(c.updated_at >= spec.updated_since)
+    # A salary filter keeps the jobs whose advertised range overlaps the requested one.
+    if spec.salary_min is not None:
+        out.append(func.coalesce(c.salary_max, c.salary_min) >= spec.salary_min)
+    if spec.salary_max is not None:
+        out.append(func.coalesce(c.salary_min, c.salary_max) <= spec.salary_max)
+    if spec.ids is not None:
+        out.append(c.id.in_(spec.ids))
+    if with_search and spec.search is not None:
+        terms = spec.terms
+        # A query with no searchable word matches nothing rather than everything.
+        out.append(match_condition(conn, terms) if terms else c.id.is_(None))
+    return out
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in one ordering: (phase, sort key, id) or an offset for relevance."""
+
+    order: Order
+    phase: str
+    key: str
+    id: int
+
+    def encode(self) -> str:
+        raw = f"{self.order}|{self.phase}|{self.key}|{self.id}"
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, value: str, order: Order) -> Cursor:
+        try:
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+            got, phase, key, ident = raw.split("|")
+            cursor = cls(got, phase, key, int(ident))  # type: ignore[arg-type]
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            raise BadArgument(f"invalid cursor {value[:40]!r}") from None
+        if got != order or phase not in {"v", "n", "o"}:
+            raise BadArgument(f"cursor {value[:40]!r} belongs to another ordering")
+        return cursor
+
+
+@dataclass
+class JobPage:
+    """One page of job rows and what the connection needs to say about it."""
+
+    rows: list[Row[Any]]
+    cursors: list[str]
+    has_next: bool
+
+
+_SORT_COLUMN = {"posted": _jobs.c.posted_date, "created": _jobs.c.created_at}
+_SORT_COLUMN["updated"] = _jobs.c.updated_at
+
+
+def _key_text(value: date | datetime | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _key_value(order: Order, key: str) -> date | datetime:
+    try:
+        return date.fromisoformat(key) if order == "posted" else datetime.fromisoformat(key)
+    except ValueError:
+        raise BadArgument("invalid cursor") from None
+
+
+def fetch_page(
+    conn: Connection,
+    spec: JobSpec,
+    *,
+    order: Order,
+    first: int,
+    after: str | None = None,
+    offset: int = 0,
+) -> JobPage:
+    """A page of jobs, newest first: keyset on (sort key, id), so deep pages cost what page 1 costs.
+
+    Jobs without a posting date come after all dated ones (both databases sort NULLs differently,
+    so the two groups are read as two index-ordered phases).
+    """
+    if order == "relevance" and spec.search is None:
+        order = "posted"
+    cursor = Cursor.decode(after, order) if after else None
+    if order == "relevance":
+        return _relevance_page(conn, spec, first, cursor, offset)
+    where = conditions(conn, spec)
+    column = _SORT_COLUMN[order]
+    base = select(*JOB_COLUMNS).where(*where)
+    want = first + 1
+    rows: list[Row[Any]] = []
+    phases: list[str] = []
+    if cursor is None or cursor.phase == "v":
+        stmt = base.where(column.is_not(None)) if order == "posted" else base
+        if cursor is not None:
+            stmt = stmt.where(
+                tuple_(column, _jobs.c.id) < tuple_(_key_value(order, cursor.key), cursor.id)
+            )
+        got = list(conn.execute(stmt.order_by(column.desc(), _jobs.c.id.desc()).offset(offset).limit(want)))
+        rows += got
+        phases += ["v"] * len(got)
+        if order == "posted" and not got and offset:
+            # The offset ran past the dated jobs: carry what is left of it into the undated ones.
+            offset = max(offset - _count(conn, stmt), 0)
+        elif got:
+            offset = 0
+    if order == "posted" and len(rows) < want:
+        stmt = base.where(column.is_(None))
+        if cursor is not None and cursor.phase == "n":
+            stmt = stmt.where(_jobs.c.id < cursor.id)
+        got = list(conn.execute(stmt.order_by(_jobs.c.id.desc()).offset(offset).limit(want - len(rows))))
+        rows += got
+        phases += ["n"] * len(got)
+    has_next = len(rows) > first
+    rows, phases = rows[:first], phases[:first]
+    cursors = [
+        Cursor(order, phase, _key_text(row._mapping[column.name]), row.id).encode()
+        for row, phase in zip(rows, phases, strict=True)
+    ]
+    return JobPage(rows, cursors, has_next)
+
+
+def _relevance_page(
+    conn: Connection,
+    spec: JobSpec,
+    first: int,
+    cursor: Cursor | None,
+    offset: int,
+) -> JobPage:
+    # Ranks tie and move as jobs arrive, so relevance pages by position inside the ranked window.
+    terms = spec.terms
+    if not terms:
+        return JobPage([], [], False)
+    start = (cursor.id if cursor else 0) + offset
+    window = ranked_window(conn, terms, conditions(conn, spec, with_search=False))
+    window = window.subquery("ranked")
+    stmt = (
+        select(*JOB_COLUMNS)
+        .join(window, window.c.id == _jobs.c.id)
+        .order_by(window.c.rank.desc(), _jobs.c.id.desc())
+        .offset(start)
+        .limit(first + 1)
+    )
+    rows = list(conn.execute(stmt))
+    has_next = len(rows) > first
+    rows = rows[:first]
+    cursors = [Cursor("relevance", "o", "", start + i + 1).encode() for i in range(len(rows))]
+    return JobPage(rows, cursors, has_next)
+
+
+def _count(conn: Connection, stmt: Select[Any]) -> int:
+    capped = stmt.with_only_columns(_jobs.c.id).order_by(None).limit(COUNT_CAP + 1).subquery()
+    return int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
+
+
+def count_jobs(conn: Connection, spec: JobSpec) -> int:
+    """Matching jobs, counted up to COUNT_CAP + 1 (so callers can tell 'more than the cap')."""
+    return _count(conn, select(_jobs.c.id).where(*conditions(conn, spec)))
+
+
+def jobs_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, Row[Any]]:
+    """{id: row} for the given job ids (missing ids are absent)."""
+    if not ids:
+        return {}
+    rows = conn.execute(select(*JOB_COLUMNS).where(_jobs.c.id.in_(sorted(set(ids)))))
+    return {row.id: row for row in rows}
+
+
+def job_by_url(conn: Connection, url: str) -> Row[Any] | None:
+    """The job first seen at `url`, or the job a merged duplicate URL points at."""
+    # Jobs are keyed on the canonical URL; a pasted URL may still carry tracking parameters.
+    digests = list(dict.fromkeys(url_hash(u) for u in (url, canonical_url(url)) if u))
+    sources = JobSource.__table__
+    sighting = select(sources.c.job_id).where(sources.c.url_hash.in_(digests))
+    stmt = select(*JOB_COLUMNS).where(_jobs.c.url_hash.in_(digests) | _jobs.c.id.in_(sighting))
+    return conn.execute(stmt.limit(1)).first()

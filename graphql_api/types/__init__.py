@@ -1,0 +1,1 @@
+"""Strawberry types: built from rows with `from_row`, never ORM objects."""

@@ -1,0 +1,334 @@
+"""Job types, the jobs connection and the job queries (list/search, by id, by URL, compare)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from sqlalchemy import Row
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from graphql_api.queries import jobs as job_queries
+from graphql_api.queries.jobs import COUNT_CAP, BadArgument, JobSpec, Order
+from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
+from graphql_api.types.common import JobStatus, PageInfo, ctx, utc
+
+if TYPE_CHECKING:
+    from graphql_api.types.companies import CompanyType
+
+MAX_SEARCH_CHARS = 200
+MAX_COMPARE = 10
+
+
+@strawberry.enum
+class JobOrder(Enum):
+    """Newest first by posting date, first-seen time, last-change time, or search relevance."""
+
+    POSTED = "posted"
+    CREATED = "created"
+    UPDATED = "updated"
+    RELEVANCE = "relevance"
+
+
+@strawberry.input
+class JobFilter:
+    """Job filters; all given filters must hold. Text filters match exactly (no wildcards)."""
+
+    company_id: int | None = None
+    company: str | None = strawberry.field(default=None, description="Exact advertiser name.")
+    country_code: str | None = strawberry.field(default=None, description="ISO alpha-2.")
+    operation_type: str | None = None
+    source: str | None = None
+    status: JobStatus | None = strawberry.field(default=None, description="Null: any status.")
+    senior: bool | None = None
+    posted_from: date | None = None
+    posted_to: date | None = None
+    created_since: datetime | None = None
+    updated_since: datetime | None = None
+    contract_type: str | None = None
+    salary_min: float | None = strawberry.field(
+        default=None, description="Advertised range overlaps [salaryMin, salaryMax]."
+    )
+    salary_max: float | None = None
+    salary_currency: str | None = None
+
+
+def to_spec(filter: JobFilter | None, search: str | None = None, **extra: Any) -> JobSpec:
+    """The query layer's JobSpec for a filter; BAD_USER_INPUT on invalid values."""
+    if search is not None and len(search) > MAX_SEARCH_CHARS:
+        raise bad_input(f"search must be at most {MAX_SEARCH_CHARS} characters")
+    values: dict[str, Any] = {}
+    if filter is not None:
+        values = {k: v for k, v in vars(filter).items() if v is not None}
+        if "status" in values:
+            values["status"] = values["status"].value
+    values.update(extra)
+    try:
+        return JobSpec(search=search, **values)
+    except BadArgument as exc:
+        raise bad_input(str(exc)) from None
+
+
+@strawberry.type(name="Salary")
+class SalaryType:
+    """Advertised pay (normalised)."""
+
+    min: float | None
+    max: float | None
+    currency: str | None
+    period: str | None
+
+
+@strawberry.type(name="JobSighting")
+class JobSightingType:
+    """One URL and source a job was seen at."""
+
+    source: str
+    source_job_id: str | None
+    url: str
+    first_seen: datetime
+    last_seen: datetime
+
+
+@strawberry.type(name="Job")
+class JobType:
+    """One vacancy, however many sites advertise it."""
+
+    id: int
+    url: str
+    source: str
+    source_job_id: str | None
+    title: str
+    normalized_title: str
+    company_name: str | None
+    location: str | None
+    city: str | None
+    country_code: str | None
+    operation_type: str | None
+    senior: bool
+    contract_type: str | None
+    posted_date: date | None
+    posted_estimated: bool
+    valid_through: date | None
+    salary: SalaryType | None
+    apply_url: str | None
+    description: str | None
+    description_truncated: bool
+    status: JobStatus
+    requirements: JSON | None
+    last_checked: datetime
+    created_at: datetime
+    updated_at: datetime
+    company_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_row(cls, row: Row[Any]) -> JobType:
+        salary = None
+        if row.salary_min is not None or row.salary_max is not None:
+            salary = SalaryType(
+                min=row.salary_min,
+                max=row.salary_max,
+                currency=row.salary_currency,
+                period=row.salary_period,
+            )
+        return cls(
+            id=row.id,
+            url=row.url,
+            source=row.source,
+            source_job_id=row.source_job_id,
+            title=row.title,
+            normalized_title=row.normalized_title,
+            company_name=row.company,
+            location=row.location,
+            city=row.city,
+            country_code=row.country_code,
+            operation_type=row.operation_type,
+            senior=bool(row.senior_flag),
+            contract_type=row.contract_type,
+            posted_date=row.posted_date,
+            posted_estimated=bool(row.posted_estimated),
+            valid_through=row.valid_through,
+            salary=salary,
+            apply_url=row.apply_url,
+            description=row.description,
+            description_truncated=bool(row.description_truncated),
+            status=JobStatus(row.status),
+            requirements=row.requirements,
+            last_checked=utc(row.last_checked),  # type: ignore[arg-type]
+            created_at=utc(row.created_at),  # type: ignore[arg-type]
+            updated_at=utc(row.updated_at),  # type: ignore[arg-type]
+            company_id=row.company_id,
+        )
+
+    @strawberry.field(description="The advertiser's company record, when known.")
+    async def company(
+        self, info: Info
+    ) -> Annotated[CompanyType, strawberry.lazy("graphql_api.types.companies")] | None:
+        from graphql_api.types.companies import CompanyType
+
+        if self.company_id is None:
+            return None
+        row = await ctx(info).loaders.company.load(self.company_id)
+        return CompanyType.from_row(row) if row is not None else None
+
+    @strawberry.field(description="Every URL and source this job was seen at.")
+    async def sources(self, info: Info) -> list[JobSightingType]:
+        rows = await ctx(info).loaders.sources.load(self.id)
+        return [
+            JobSightingType(
+                source=r.source,
+                source_job_id=r.source_job_id,
+                url=r.url,
+                first_seen=utc(r.first_seen),  # type: ignore[arg-type]
+                last_seen=utc(r.last_seen),  # type: ignore[arg-type]
+            )
+            for r in rows
+        ]
+
+    @strawberry.field(description="Active jobs most like this one (title, aviation attributes, company).")
+    async def similar_jobs(self, info: Info, first: int = 5) -> JobConnection:
+        check_page(first)
+        rows = await ctx(info).loaders.similar.load((self.id, first))
+        return JobConnection.of_rows(rows, [str(i + 1) for i in range(len(rows))], has_next=False)
+
+
+@strawberry.type
+class JobEdge:
+    """A job and its cursor."""
+
+    cursor: str
+    node: JobType
+
+
+@strawberry.type
+class JobConnection:
+    """A page of jobs (Relay connection)."""
+
+    edges: list[JobEdge]
+    page_info: PageInfo
+    spec: strawberry.Private[JobSpec | None]
+    known_total: strawberry.Private[int | None]
+    count_task: strawberry.Private[asyncio.Task[int] | None] = None
+
+    @classmethod
+    def of_rows(
+        cls, rows: list[Row[Any]], cursors: list[str], *, has_next: bool, spec: JobSpec | None = None
+    ) -> JobConnection:
+        edges = [JobEdge(cursor=c, node=JobType.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        end = cursors[-1] if cursors else None
+        return cls(
+            edges=edges,
+            page_info=PageInfo(has_next_page=has_next, end_cursor=end),
+            spec=spec,
+            known_total=None if spec is not None else len(rows),
+        )
+
+    @strawberry.field(description="The page's jobs (the edges' nodes).")
+    def nodes(self) -> list[JobType]:
+        return [edge.node for edge in self.edges]
+
+    async def _count(self, info: Info) -> int:
+        if self.known_total is not None:
+            return self.known_total
+        if self.count_task is None:
+            self.count_task = asyncio.ensure_future(
+                ctx(info).db(job_queries.count_jobs, self.spec)  # type: ignore[arg-type]
+            )
+        return await self.count_task
+
+    @strawberry.field(description=f"Matching jobs, counted exactly up to {COUNT_CAP}.")
+    async def total_count(self, info: Info) -> int:
+        return min(await self._count(info), COUNT_CAP)
+
+    @strawberry.field(description=f"True when more than {COUNT_CAP} jobs match.")
+    async def total_count_is_capped(self, info: Info) -> bool:
+        return await self._count(info) > COUNT_CAP
+
+
+@strawberry.type
+class JobComparison:
+    """Jobs side by side, in the order asked for."""
+
+    jobs: list[JobType]
+    missing_ids: list[int]
+    differing_fields: list[str]
+
+
+_COMPARED = (
+    "title",
+    "company_name",
+    "country_code",
+    "city",
+    "operation_type",
+    "senior",
+    "contract_type",
+    "posted_date",
+    "salary",
+    "status",
+    "requirements",
+)
+
+
+async def job_page(
+    info: Info,
+    spec: JobSpec,
+    *,
+    order_by: JobOrder | None,
+    first: int,
+    after: str | None,
+    offset: int,
+) -> JobConnection:
+    """A page of jobs for a spec (shared by `jobs` and `Company.jobs`)."""
+    check_page(first, offset)
+    order: Order = (order_by or (JobOrder.RELEVANCE if spec.search is not None else JobOrder.POSTED)).value
+    page = await ctx(info).db(
+        job_queries.fetch_page, spec, order=order, first=first, after=after, offset=offset
+    )
+    return JobConnection.of_rows(page.rows, page.cursors, has_next=page.has_next, spec=spec)
+
+
+@strawberry.type
+class JobQuery:
+    """Job queries: the list, search, recent, updated and senior views of the original API."""
+
+    @strawberry.field(description="Jobs matching filters and an optional full-text search.")
+    async def jobs(
+        self,
+        info: Info,
+        filter: JobFilter | None = None,
+        search: str | None = None,
+        order_by: JobOrder | None = None,
+        first: int = DEFAULT_FIRST,
+        after: str | None = None,
+        offset: int = 0,
+    ) -> JobConnection:
+        spec = to_spec(filter, search)
+        return await job_page(info, spec, order_by=order_by, first=first, after=after, offset=offset)
+
+    @strawberry.field(description="One job by id.")
+    async def job(self, info: Info, id: int) -> JobType | None:
+        row = await ctx(info).loaders.job.load(id)
+        return JobType.from_row(row) if row is not None else None
+
+    @strawberry.field(description="The job seen at a URL (tracking parameters are ignored).")
+    async def job_by_url(self, info: Info, url: str) -> JobType | None:
+        if len(url) > 2048:
+            raise bad_input("url must be at most 2048 characters")
+        row = await ctx(info).db(job_queries.job_by_url, url)
+        return JobType.from_row(row) if row is not None else None
+
+    @strawberry.field(description=f"Up to {MAX_COMPARE} jobs side by side.")
+    async def compare_jobs(self, info: Info, ids: list[int]) -> JobComparison:
+        if not 1 <= len(ids) <= MAX_COMPARE:
+            raise bad_input(f"ids must hold 1 to {MAX_COMPARE} job ids")
+        rows = await ctx(info).loaders.job.load_many(ids)
+        found = [JobType.from_row(r) for r in rows if r is not None]
+        differing = [
+            name for name in _COMPARED if len({repr(getattr(j, name)) for j in found}) > 1
+        ]
+        missing = [i for i, r in zip(ids, rows, strict=True) if r is None]
+        return JobComparison(jobs=found, missing_ids=missing, differing_fields=differing)

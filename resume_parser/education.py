@@ -1,0 +1,96 @@
+"""Education and training entries: institution, qualification and the year completed."""
+
+from __future__ import annotations
+
+import re
+
+from resume_parser.dates import find_range, last_year
+from resume_parser.entries import clean, header_before, kv_pair, score, split_parts
+from resume_parser.geo import country_code
+from resume_parser.models import Education, Line
+
+_INSTITUTION_WORDS = re.compile(
+    r"(universit|institut|academ|akademie|college|colegio|school|schule|centre|center|zentrum|"
+    r"polytechn|politechn|politecnic|lyc[ée]e|gymnasium|escuela|[ée]cole|scuola|hochschule|"
+    r"faculty|\bato\b|campus|conservatoire|seminary|training organi[sz]ation|flight training)",
+    re.IGNORECASE,
+)
+_DEGREE_WORDS = re.compile(
+    r"\b(b\.?sc|m\.?sc|b\.?a|m\.?a|b\.?eng|m\.?eng|mba|ph\.?d|bachelor|master|diploma|"
+    r"certificate|course|programme|program|degree|aas|associate|hnd|hnc|a-levels?|gcse|"
+    r"baccalaur[ée]at|abitur|licence|integrated|modular|atpl|cpl|mpl|ppl|basic training|"
+    r"secondary|high school diploma|cadet|ab-initio|part-147|type rating|training)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION_KEYS = {"institution", "school", "university", "college", "academy", "institute"}
+_DEGREE_KEYS = {"qualification", "degree", "course", "programme", "program", "diploma", "award"}
+_YEAR_WORDS = re.compile(r"\b(graduated|class of|completed|awarded|expected|in)\b", re.IGNORECASE)
+
+
+def parse_education(lines: list[Line]) -> list[Education]:
+    """Education entries in resume order from the lines of the education sections."""
+    entries: list[Education] = []
+    floor = 0
+    for i, line in enumerate(lines):
+        if line.bullet:
+            continue
+        year = _year_of(line.text)
+        if year is None:
+            continue
+        rest = _without_dates(line.text)
+        if kv_pair(line) is not None:
+            rest = ""
+        before = header_before(lines, i, floor)
+        floor = i + 1
+        entry = _build(rest, before)
+        if entry is not None:
+            entry.year = year
+            entries.append(entry)
+    return entries
+
+
+def _year_of(text: str) -> int | None:
+    found = find_range(text, allow_single=True)
+    if found is None:
+        return None
+    if found.end not in (None, "present"):
+        return int(found.end[:4])
+    if found.end == "present":
+        return None
+    return last_year(text[found.span[0] : found.span[1]])
+
+
+def _without_dates(text: str) -> str:
+    """The line without its dates; empty when only "Graduated"/"Class of" words remain."""
+    while (found := find_range(text, allow_single=True)) is not None:
+        text = text[: found.span[0]] + "\t" + text[found.span[1] :]
+    return text if re.search(r"[A-Za-z]{3,}", _YEAR_WORDS.sub(" ", text)) else ""
+
+
+def _build(rest: str, before: list[Line]) -> Education | None:
+    kv = {k: v for k, v in (kv_pair(b) or ("", "") for b in before) if k}
+    institution = next((v for k, v in kv.items() if k in _INSTITUTION_KEYS), None)
+    degree = next((v for k, v in kv.items() if k in _DEGREE_KEYS), None)
+    if institution or degree:
+        return Education(clean(institution or ""), clean(degree or ""), None)
+    parts = split_parts(rest)
+    pre = [p for b in before for p in split_parts(b.text)]
+    parts = pre + parts if len(parts) < 2 else parts
+    parts = [p for p in parts if country_code(p) is None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        kind = _kind(parts[0])
+        return Education(parts[0] if kind > 0 else "", parts[0] if kind <= 0 else "", None)
+    ranked = sorted(range(len(parts)), key=lambda i: _kind(parts[i]), reverse=True)
+    inst = ranked[0]
+    deg = ranked[-1] if ranked[-1] != inst else ranked[1]
+    if _kind(parts[inst]) == _kind(parts[deg]):
+        # No vocabulary to go on: "Degree — Institution" on one line, institution line above.
+        inst, deg = (0, 1) if pre and len(pre) == 1 else (1, 0)
+    return Education(parts[inst], parts[deg], None)
+
+
+def _kind(text: str) -> int:
+    """Positive for an institution name, negative for a qualification."""
+    return score(text, _INSTITUTION_WORDS) * 2 - score(text, _DEGREE_WORDS)

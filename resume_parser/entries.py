@@ -1,0 +1,88 @@
+"""Shared helpers for dated entries (jobs, education): finding anchors and splitting headers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resume_parser.models import Line
+
+KV_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}?)\s*:\s*(.+)$")
+# Separators between the parts of an entry header, strongest first.
+_SPLITTERS = [
+    re.compile(r"\t"),
+    re.compile(r"\s+(?:at|@|with)\s+"),
+    re.compile(r"\s+[|·•]\s+"),
+    re.compile(r"\s+[—–]\s+|\s+-\s+|\s+[—–](?=\S)|(?<=\S)[—–]\s+"),
+    re.compile(r",\s+"),
+]
+_TRIM = " \t|,;:·•*_–—-[]"
+
+
+@dataclass(slots=True)
+class Header:
+    """The text parts that describe one dated entry, nearest the date first."""
+
+    parts: list[str]
+    kv: dict[str, str]
+
+
+def clean(text: str) -> str:
+    """Strip separators, emphasis and leftover brackets from an entry fragment."""
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)
+    text = text.strip(_TRIM)
+    # Brackets belong to the text ("Certificate (Science)") unless a split left one unpaired.
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].strip(_TRIM)
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip(_TRIM)
+    if text.count("(") > text.count(")"):
+        text = text.rsplit("(", 1)[0].strip(_TRIM)
+    return re.sub(r"\s{2,}", " ", text)
+
+
+def split_parts(text: str) -> list[str]:
+    """Split "Title — Employer, City" style headers into parts, by the strongest separator."""
+    text = clean(text)
+    if not text:
+        return []
+    for pattern in _SPLITTERS:
+        pieces = [clean(p) for p in pattern.split(text)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) > 1:
+            if pattern.pattern.startswith(r"\s+(?:at"):
+                return pieces[:1] + split_parts(" at ".join(pieces[1:]))[:1] + pieces[2:]
+            return pieces
+    return [text]
+
+
+def kv_pair(line: Line) -> tuple[str, str] | None:
+    """("position", "Captain A350") for a "Position: Captain A350" line."""
+    match = KV_RE.match(line.text)
+    if not match or line.bullet:
+        return None
+    return match.group(1).strip().lower(), match.group(2).strip()
+
+
+def is_description(line: Line) -> bool:
+    """A bullet or sentence describing duties, not part of an entry header."""
+    text = line.text.strip()
+    return line.bullet or (text.endswith(".") and len(text.split()) > 5) or len(text.split()) > 16
+
+
+def header_before(lines: list[Line], index: int, floor: int, limit: int = 2) -> list[Line]:
+    """Header lines just above lines[index]: non-description lines back to floor."""
+    found: list[Line] = []
+    i = index - 1
+    while i >= floor and len(found) < limit:
+        line = lines[i]
+        if is_description(line):
+            break
+        found.insert(0, line)
+        i -= 1
+    return found
+
+
+def score(text: str, words: re.Pattern[str]) -> int:
+    """How many role words of a vocabulary the text holds."""
+    return len(words.findall(text))

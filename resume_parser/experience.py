@@ -1,0 +1,159 @@
+"""Work experience: one Job per dated header, with title and employer told apart by vocabulary."""
+
+from __future__ import annotations
+
+import re
+
+from resume_parser.dates import find_range
+from resume_parser.entries import (
+    clean,
+    header_before,
+    is_description,
+    kv_pair,
+    score,
+    split_parts,
+)
+from resume_parser.geo import is_place
+from resume_parser.models import Job, Line
+
+_TITLE_WORDS = re.compile(
+    r"\b(pilot|captain|commander|officer|fo|sfo|engineer|technician|mechanic|inspector|manager|"
+    r"controller|dispatcher|planner|agent|crew|attendant|purser|steward(?:ess)?|instructor|"
+    r"examiner|auditor|analyst|specialist|supervisor|director|head|lead|chief|coordinator|"
+    r"assistant|scheduler|aerodynamicist|designer|consultant|trainee|cadet|intern|apprentice|"
+    r"associate|executive|administrator|representative|handler|marshaller|loadmaster|"
+    r"operator|ame|lame|advisor|adviser|officer|president|founder|owner|student|senior|junior)\b",
+    re.IGNORECASE,
+)
+_EMPLOYER_WORDS = re.compile(
+    r"\b(airways|airlines?|air|aviation|aero|aerospace|technics|services|ltd|limited|llc|inc|"
+    r"gmbh|ag|as|asa|sa|plc|corp|corporation|company|co|group|authority|centre|center|unit|"
+    r"airport|academy|industries|charters?|heli|helicopters?|jets?|express|cargo|mro|systems|"
+    r"international|university|school|navy|force|army|coastguard|police|agency|administration|"
+    r"solutions|holdings|partners|logistics|ab|bv|nv|spa|srl|pty|ministry|department|"
+    r"hangar|flight\s+school|ato|rescue|air\s+ambulance)\b",
+    re.IGNORECASE,
+)
+_TITLE_KEYS = {"position", "title", "job title", "role", "rank", "designation"}
+_EMPLOYER_KEYS = {"employer", "company", "organisation", "organization", "airline", "operator"}
+_CORP_SUFFIX = re.compile(r"^(ltd|limited|inc|llc|plc|gmbh|ag|sa|as|co|corp)\.?$", re.IGNORECASE)
+
+
+def parse_experience(lines: list[Line]) -> list[Job]:
+    """Jobs in resume order from the lines of the experience sections."""
+    header_cols = _column_roles(lines)
+    jobs: list[Job] = []
+    floor = 0
+    for i, line in enumerate(lines):
+        if line.bullet or len(line.text.split()) > 20:
+            continue
+        found = find_range(line.text)
+        if found is None:
+            continue
+        rest = line.text[: found.span[0]] + "\t" + line.text[found.span[1] :]
+        kv = kv_pair(line)
+        if kv is not None:
+            rest = ""
+        before = header_before(lines, i, floor)
+        job = _build(rest, before, header_cols, lines[i + 1] if i + 1 < len(lines) else None)
+        floor = i + 1
+        if job is None:
+            continue
+        job.start, job.end = found.start, found.end
+        jobs.append(job)
+    return jobs
+
+
+def _column_roles(lines: list[Line]) -> list[str] | None:
+    """Roles of table columns from a "Period | Position | Employer" header row, if any."""
+    for line in lines:
+        cells = [c.strip().lower() for c in line.text.split("\t")]
+        if len(cells) < 2:
+            continue
+        roles = []
+        for cell in cells:
+            if cell in _TITLE_KEYS:
+                roles.append("title")
+            elif cell in _EMPLOYER_KEYS:
+                roles.append("employer")
+            elif cell in {"period", "dates", "date", "from - to", "duration"}:
+                roles.append("date")
+            else:
+                roles.append("")
+        if "title" in roles and "employer" in roles:
+            return roles
+    return None
+
+
+def _build(
+    rest: str, before: list[Line], roles: list[str] | None, after: Line | None
+) -> Job | None:
+    kv = {k: v for k, v in (kv_pair(b) or ("", "") for b in before) if k}
+    title = next((v for k, v in kv.items() if k in _TITLE_KEYS), None)
+    employer = next((v for k, v in kv.items() if k in _EMPLOYER_KEYS), None)
+    if title or employer:
+        return Job(_employer(employer or ""), clean(title or ""), None, None)
+    if roles and "\t" in rest.strip("\t"):
+        cells = [clean(c) for c in rest.split("\t")]
+        if len([c for c in cells if c]) == len([r for r in roles if r != "date"]):
+            named = [r for r in roles if r != "date"]
+            values = dict(zip(named, [c for c in cells if c], strict=False))
+            return Job(_employer(values.get("employer", "")), values.get("title", ""), None, None)
+    parts = _named(split_parts(rest))
+    employer_first = False
+    if len(parts) < 2:
+        pre = [p for b in before for p in _named(split_parts(b.text))]
+        # An employer line above a "Title | dates" line is the common two-line layout.
+        employer_first = len(before) == 1 and len(parts) == 1
+        parts = pre + parts
+        if len(parts) < 2 and after is not None and not is_description(after):
+            if find_range(after.text) is None and kv_pair(after) is None:
+                parts += split_parts(after.text)
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return Job("", parts[0], None, None)
+    return _assign(parts, employer_first=employer_first)
+
+
+def _assign(parts: list[str], *, employer_first: bool) -> Job:
+    """Pick which part is the title and which the employer; the rest are places."""
+    best: tuple[int, int, int] | None = None
+    pick = (0, 1)
+    for t in range(len(parts)):
+        for e in range(len(parts)):
+            if t == e or _is_place(parts[e]) or _CORP_SUFFIX.match(parts[e]):
+                continue
+            gain = score(parts[t], _TITLE_WORDS) - score(parts[t], _EMPLOYER_WORDS)
+            gain += score(parts[e], _EMPLOYER_WORDS) - score(parts[e], _TITLE_WORDS)
+            # Ties go to the usual order: "Title, Employer" unless the layout says otherwise.
+            order = (e < t) if employer_first else (t < e)
+            key = (gain, int(order), -abs(t - e))
+            if best is None or key > best:
+                best, pick = key, (t, e)
+    if best is None:
+        return Job("", parts[0], None, None)
+    t, e = pick
+    employer = parts[e]
+    if e + 1 < len(parts) and _CORP_SUFFIX.match(parts[e + 1]):
+        employer += ", " + parts[e + 1]
+    return Job(_employer(employer), parts[t], None, None)
+
+
+def _named(parts: list[str]) -> list[str]:
+    """Drop place names ("Singapore", "GA") after the first part of a header."""
+    return parts[:1] + [p for p in parts[1:] if not _is_place(p)]
+
+
+def _is_place(text: str) -> bool:
+    return is_place(text)
+
+
+def _employer(text: str) -> str:
+    """Drop a trailing "(City)" or ", City" from an employer name."""
+    text = clean(re.sub(r"\s*\([^)]*\)\s*$", "", text))
+    if ", " in text:
+        head, tail = text.split(", ", 1)
+        if not _CORP_SUFFIX.match(tail.split(",")[0].strip()):
+            text = head
+    return text
