@@ -18,150 +18,47 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from aeroscrap.normalize.aircraft import aircraft_family, licence_category
 from aeroscrap.normalize.location import resolve_location
 from aeroscrap.normalize.text import fold
 from aeroscrap.normalize.title import title_segments
+from aeroscrap.normalize.vocabulary import (
+    ROLE_HEADS,
+    aircraft_family,
+    drop_initials,
+    licence_category,
+    role_words,
+)
 
 if TYPE_CHECKING:
     from aeroscrap.normalize.record import NormalizedJob
 
-# Role phrases that name one role in several ways; applied in order to the role words.
-_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"\bcontinuing airworthiness\b|\bcamo airworthiness\b", "camo"),
-        (r"\bairworthiness (engineer|manager|specialist)\b", r"camo \1"),
-        (r"\bcontrol officer\b", "controller"),
-        (r"\bmaintenance control (?:centre|center)\b", "mcc"),
-        (r"\b(?:mcc|maintenance) controller\b|\bmcc\b", "maintenancecontroller"),
-        (
-            r"\bcabin crew members?\b|\bcabin crew\b|\bflight attendants?\b|\bcabin attendants?\b"
-            r"|\bstewardess(?:es)?\b|\bstewards?\b|\bair host(?:ess)?\b",
-            "cabincrew",
-        ),
-        (
-            r"\b(?:airline )?(?:trainee pilot|cadet pilot|pilot cadet|student pilot|"
-            r"ab initio pilot|pilot trainee|cadet)s?(?: programme| program| scheme| course)?\b",
-            "cadetpilot",
-        ),
-        (r"\bco pilot\b|\bcopilot\b", "first officer"),
-        (r"\bcommander\b|\bpilot in command\b", "captain"),
-        (r"\bline training\b", "training"),
-        (r"\bsearch and rescue\b", "sar"),
-        (r"\bquality assurance\b", "quality"),
-        (
-            r"\b(?:baggage handler|ramp agent|ramp handler|ramp operative|ramp assistant|"
-            r"ramp services? agent|baggage handling agent|ramp services? operative)s?\b",
-            "rampagent",
-        ),
-        (r"\bground support equipment\b", "gse"),
-        (r"\bhuman resources\b", "hr"),
-        (r"\b(?:aircraft |flight )?dispatcher\b|\bflight operations officer\b", "dispatcher"),
-        (r"\bmaintenance (technician|engineer|mechanic)\b", r"\1"),
-        (r"\bfire ?fighters?\b|\bfire and rescue officer\b", "firefighter"),
-        (r"\bsecurity (?:agent|screener|officer|guard)\b|\bscreening officer\b", "securityofficer"),
-        (r"\b(?:passenger|customer) services? agent\b|\bcheck in agent\b", "passengeragent"),
-        (r"\bco ordinator\b", "coordinator"),
-    )
-)
-# Words that say nothing about which role it is (the README's "noise", plus filler).
-_NOISE = frozenset(
-    [
-        "aircraft",
-        "aviation",
-        "airport",
-        "airline",
-        "airlines",
-        "licensed",
-        "license",
-        "licence",
-        "certifying",
-        "type",
-        "rated",
-        "direct",
-        "entry",
-        "part",
-        "66",
-        "145",
-        "category",
-        "family",
-        "member",
-        "members",
-        "programme",
-        "program",
-        "job",
-        "vacancy",
-        "vacancies",
-        "position",
-        "role",
-        "opportunity",
-        "new",
-        "experienced",
-        "qualified",
-        "the",
-        "a",
-        "an",
-        "of",
-        "for",
-        "and",
-        "in",
-        "at",
-        "with",
-        "to",
-        "on",
-        "all",
-        "genders",
-        "gn",
-        "hiring",
-        "urgent",
-        "immediate",
-        "start",
-        "now",
-        "apply",
-        "asap",
-        "required",
-        "wanted",
-        "needed",
-        "based",
-        "contract",
-        "contractor",
-        "permanent",
-        "fixed",
-        "term",
-        "temporary",
-        "temp",
-        "seasonal",
-        "freelance",
-        "full",
-        "time",
-        "remote",
-        "hybrid",
-    ]
-)
-# Seniority modifiers: "X", "Senior X" and "Lead X" are different roles (README 4.2 rule 2).
-_LEVELS = frozenset(
-    [
-        "senior",
-        "lead",
-        "chief",
-        "principal",
-        "junior",
-        "trainee",
-        "training",
-        "deputy",
-        "apprentice",
-        "intern",
-        "graduate",
-    ]
-)
 _REF = re.compile(
-    r"\b(?:job\s+)?ref(?:erence)?(?:\s*(?:no|number|#))?\s*[:.#]?\s*([a-z]{0,5}[-/]?\d{3,}[a-z]?)\b",
+    r"\b(?:job\s+)?ref(?:erence)?\.?(?:\s*(?:no|number)\.?|\s*#)?\s*[:.#]?\s*"
+    r"([a-z]{0,5}[-/]?\d{3,}[a-z]?)\b",
     re.I,
 )
 # Posted dates are evidence only, but copies of one vacancy are never months apart (README 4.2.7).
 MAX_POSTED_GAP_DAYS = 90
 _FUZZY_ROLE_MIN = 90.0
+# Title qualifiers that the gazetteer also knows as places ("- IT", "Security Officer").
+_NOT_PLACES = frozenset(
+    [
+        "it",
+        "hr",
+        "fleet",
+        "hub",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "offshore",
+        "mobile",
+        "officer",
+        "line",
+        "base",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -181,6 +78,7 @@ class DedupKey:
     city: str | None
     country: str | None
     remote: bool
+    place_words: frozenset[str]
     contract: str
     posted: date | None
 
@@ -227,39 +125,21 @@ def _scan(tokens: list[str]) -> tuple[list[str], set[str], set[str]]:
     return rest, aircraft, licences
 
 
-def _singular(token: str) -> str:
-    return (
-        token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
-    )
-
-
-def _role_words(words: list[str]) -> tuple[list[str], set[str]]:
-    """Fold synonyms, drop noise and split off seniority modifiers; returns (role, levels)."""
-    text = " ".join(words)
-    for pattern, replacement in _SYNONYMS:
-        text = pattern.sub(replacement, text)
-    tokens = text.split()
-    levels = {t for t in tokens if t in _LEVELS}
-    levels |= {"head" for i, t in enumerate(tokens[:-1]) if t == "head" and tokens[i + 1] == "of"}
-    role = [
-        _singular(t)
-        for i, t in enumerate(tokens)
-        if t not in _NOISE
-        and t not in _LEVELS
-        and not (t == "head" and "of" in tokens[i + 1 : i + 2])
-    ]
-    return role, levels
-
-
-def _drop_initials(role: list[str]) -> list[str]:
-    """Drop an acronym of neighbouring words: "Flight Instructor (FI)" is "Flight Instructor"."""
-    kept = []
-    for i, token in enumerate(role):
-        others = role[:i] + role[i + 1 :]
-        initials = {"".join(w[0] for w in others[j : j + len(token)]) for j in range(len(others))}
-        if not (2 <= len(token) <= 4 and token.isalpha() and token in initials):
-            kept.append(token)
-    return kept
+def _title_place(segment: str) -> tuple[bool, str | None]:
+    """Whether a title part names a place, and its base key when that place is below a country."""
+    if segment in _NOT_PLACES:
+        return False, None
+    place = resolve_location(segment)
+    if place.city:
+        return True, place.city
+    if not (place.country_code or place.remote):
+        return False, None
+    if place.region:
+        # "Dublin" alone reads as the county; with its country it reads as the city key the
+        # location field of another copy would give.
+        in_country = resolve_location(f"{segment}, {place.country_code}")
+        return True, in_country.city or segment
+    return True, None
 
 
 def dedup_key(job: NormalizedJob) -> DedupKey:
@@ -275,21 +155,22 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
         rest, found_aircraft, found_licences = _scan(segment.split())
         aircraft |= found_aircraft
         licences |= found_licences
-        role, found_levels = _role_words(rest)
+        role, found_levels = role_words(rest)
         levels |= found_levels
         if main is not None and role:
-            place = resolve_location(segment)
-            if place.city or place.country_code or place.remote:
+            is_place, city = _title_place(segment)
+            if is_place:
                 # A title suffix ("- Dublin") is the base and outranks the location field.
-                title_city = place.city or title_city
+                title_city = city or title_city
                 continue
         role = [w for w in role if w not in place_words]
         if main is None and role:
             main = role
         else:
             extra += role
-    main = _drop_initials(main or [])
-    extra = [w for w in _drop_initials(main + extra) if w not in main]
+    main = drop_initials(main or [])
+    extra = [w for w in drop_initials(main + extra) if w not in main]
+    place_words |= set(fold(title_city or "").split())
     return DedupKey(
         advertiser=job.advertiser.key,
         is_agency=job.advertiser.is_agency,
@@ -304,6 +185,7 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
         city=job.location.city,
         country=job.location.country_code,
         remote=job.location.remote,
+        place_words=frozenset(place_words),
         contract=job.contract_type,
         posted=job.posted_date,
     )
@@ -312,7 +194,9 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
 def block_key(key: DedupKey) -> str:
     """Narrow indexed blocking key: advertiser plus the role's head noun ("engineer")."""
     words = key.role_text.split() or sorted(key.role_all)
-    return f"{key.advertiser}|{words[-1] if words else '_'}"
+    heads = [w for w in words if w in ROLE_HEADS]
+    head = heads[-1] if heads else words[-1] if words else "_"
+    return f"{key.advertiser}|{head}"
 
 
 def block_keys(key: DedupKey) -> tuple[str, ...]:
@@ -337,13 +221,21 @@ def _base_compatible(a: DedupKey, b: DedupKey) -> bool:
 
 
 def _role_similarity(a: DedupKey, b: DedupKey) -> float:
-    if a.role_main == b.role_main:
+    places = a.place_words | b.place_words
+    main_a, main_b = a.role_main - places, b.role_main - places
+    all_a, all_b = a.role_all - places, b.role_all - places
+    nested = all_a <= all_b or all_b <= all_a
+    if nested and main_a == main_b:
         return 1.0
-    # Extra qualifier words ("- Structures", "- Line Maintenance") are optional when every main
-    # role word of each record appears somewhere in the other's title.
-    if a.role_main and b.role_main and a.role_main <= b.role_all and b.role_main <= a.role_all:
+    # A place named in one title ("Ramp Agent Gurugram") is the other's base, not a role word.
+    # Word order and placement differ ("Maintenance Shift Supervisor", "Shift Supervisor - Line
+    # Maintenance"): each record's main role words appear somewhere in the other's title, and
+    # one title's words contain the other's, so a qualifier ("- Structures") may be missing but
+    # two different ones ("- Safety", "- Pricing") make two jobs.
+    if nested and main_a <= all_b and main_b <= all_a:
         return 0.97
-    ratio = fuzz.token_sort_ratio(a.role_text, b.role_text)
+    # Spelling slips ("Maintainance Planner") are the only other tolerated difference.
+    ratio = fuzz.token_sort_ratio(" ".join(sorted(all_a)), " ".join(sorted(all_b)))
     return ratio / 100.0 if ratio >= _FUZZY_ROLE_MIN else 0.0
 
 

@@ -155,7 +155,10 @@ class CrawlLogExtension:
                 f"source={spider.name} blocked by the site after {pages} pages; kept {found} items"
             )
             logger.warning(message)
-        previous = runs.previous_finished_count(self.engine, spider.name, before_run=self.run_id)
+        try:
+            previous = runs.previous_finished_count(self.engine, spider.name, before_run=self.run_id)
+        except Exception:  # only feeds a warning; recording the run matters more
+            previous = None
         if previous and found <= 0.2 * previous:
             logger.warning(
                 "source=%s found %d items, at least 80%% fewer than the last finished run (%d)",
@@ -174,7 +177,7 @@ class CrawlLogExtension:
             if key.startswith("downloader/response_status_count/")
         }
         try:
-            runs.update_run(
+            runs.update_run_retrying(
                 self.engine,
                 self.run_id,
                 status=status,

@@ -18,7 +18,9 @@ def parse_resume(path: str | Path, *, sandbox: bool = True) -> ParseResult:
     except OSError as exc:
         return ParseResult("corrupt", None, None, f"cannot read file: {exc.strerror}")
     if size > MAX_FILE_BYTES:
-        return ParseResult("too_large", None, None, f"file is {size} bytes (limit {MAX_FILE_BYTES})")
+        return ParseResult(
+            "too_large", None, None, f"file is {size} bytes (limit {MAX_FILE_BYTES})"
+        )
     with path.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     return parse_bytes(data, path.name, sandbox=sandbox)

@@ -52,7 +52,7 @@ class DateRange:
 
 
 def normalise_date(token: str) -> str | None:
-    """"Mar. 2017" -> "2017-03", "03/2015" -> "2015-03", "2016" -> "2016"."""
+    """ "Mar. 2017" -> "2017-03", "03/2015" -> "2015-03", "2016" -> "2016"."""
     token = token.strip().lower()
     match = re.match(rf"({_MONTH_NAMES})\.?,?\s*'?({_YEAR})$", token)
     if match:

@@ -13,7 +13,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import docx
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from resume_parser.models import Line, ParseFailure
@@ -29,9 +29,7 @@ MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_RATIO = 100
 MAX_CHARS = 200_000
 _RATIO_FLOOR = 1024 * 1024  # tiny members compress wildly; only large ones can be bombs
-_DOCTYPE_MARKS = tuple(
-    "<!doctype".encode(enc) for enc in ("ascii", "utf-16-le", "utf-16-be")
-)
+_DOCTYPE_MARKS = tuple("<!doctype".encode(enc) for enc in ("ascii", "utf-16-le", "utf-16-be"))
 _EMU_PER_PT = 12700
 _BODY_PT = 11.0
 
@@ -103,16 +101,17 @@ def _block_lines(blocks: Iterator[Paragraph | Table]) -> list[Line]:
 
 
 def _paragraph_lines(par: Paragraph) -> list[Line]:
-    style = (par.style.name if par.style is not None else "") or ""
+    # The raw style id, not par.style: python-docx resolves a style by scanning every style.
+    ppr = par._p.pPr
+    style = (ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else "") or ""
     runs = [r for r in par.runs if r.text.strip()]
     sizes = [r.font.size / _EMU_PER_PT for r in runs if r.font.size]
     size = max(sizes) / _BODY_PT if sizes else 0.0
     if style == "Title":
         size = max(size, 2.0)
-    bold = bool(runs) and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+    bold = bool(runs) and all(r.bold for r in runs)
     heading = style.startswith("Heading") or (bold and size > 1.05)
-    numbered = par._p.pPr is not None and par._p.pPr.numPr is not None
-    bullet = "List" in style or numbered
+    bullet = "List" in style or (ppr is not None and ppr.numPr is not None)
     lines = []
     for part in par.text.split("\n"):
         # Runs of spaces or tabs inside a paragraph separate columns (date  title at employer).
@@ -127,7 +126,7 @@ def _paragraph_lines(par: Paragraph) -> list[Line]:
 def _table_lines(table: Table) -> list[Line]:
     lines: list[Line] = []
     for row in table.rows:
-        cells = []
+        cells: list[_Cell] = []
         for cell in row.cells:
             if not any(cell is c or cell._tc is c._tc for c in cells):
                 cells.append(cell)

@@ -106,9 +106,14 @@ def _build(
         # An employer line above a "Title | dates" line is the common two-line layout.
         employer_first = len(before) == 1 and len(parts) == 1
         parts = pre + parts
-        if len(parts) < 2 and after is not None and not is_description(after):
-            if find_range(after.text) is None and kv_pair(after) is None:
-                parts += split_parts(after.text)
+        if (
+            len(parts) < 2
+            and after is not None
+            and not is_description(after)
+            and find_range(after.text) is None
+            and kv_pair(after) is None
+        ):
+            parts += split_parts(after.text)
     if not parts:
         return None
     if len(parts) == 1:

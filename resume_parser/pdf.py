@@ -231,7 +231,7 @@ def _continues(prev: _Row, row: _Row) -> bool:
     if gap > 0.8 * row.size or gap < -0.5 * row.size:
         return False
     text = row.cells[0]
-    if BULLET_RE.match(text):
+    if BULLET_RE.match(text) or "@" in text or "@" in prev.cells[-1]:
         return False
     near_left = abs(row.x0 - prev.x0) < 3 or abs(row.x0 - _text_x(prev)) < 3
     if len(prev.cells) > 1:

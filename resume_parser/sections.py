@@ -17,7 +17,9 @@ from resume_parser.models import Line
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "hours",
-        re.compile(r"\b(flight|flying)\s+(time|hours|experience)\b|^hours\b|\blog\s*book\b|\bhours\b"),
+        re.compile(
+            r"\b(flight|flying)\s+(time|hours|experience)\b|^hours\b|\blog\s*book\b|\bhours\b"
+        ),
     ),
     (
         "summary",
@@ -29,7 +31,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("licences", re.compile(r"\blicen[cs]es?\b|\bratings?\b|\bendorsements?\b")),
     (
         "education",
-        re.compile(r"\beducation|\bacademic|\bdegrees?\b|\bschooling\b|\bqualifications\b|\bstudies\b"),
+        re.compile(
+            r"\beducation|\bacademic|\bdegrees?\b|\bschooling\b|\bqualifications\b|\bstudies\b"
+        ),
     ),
     (
         "certifications",
@@ -37,7 +41,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "skills",
-        re.compile(r"\bskills?\b|\bcompetenc|\bexpertise\b|\bstrengths\b|\babilities\b|\bproficienc"),
+        re.compile(
+            r"\bskills?\b|\bcompetenc|\bexpertise\b|\bstrengths\b|\babilities\b|\bproficienc"
+        ),
     ),
     (
         "experience",

@@ -37,7 +37,10 @@ def _backends(config: pytest.Config) -> list[str]:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames:
-        metafunc.parametrize("backend", _backends(metafunc.config), scope="session")
+        backends = _backends(metafunc.config)
+        if metafunc.definition.get_closest_marker("postgresql_only"):
+            backends = [b for b in backends if b == "postgresql"]
+        metafunc.parametrize("backend", backends, scope="session")
 
 
 def pg_admin_url() -> str:
@@ -45,7 +48,16 @@ def pg_admin_url() -> str:
 
 
 def _worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    # Unique per pytest process: parallel sessions (xdist workers, or two developers' runs on
+    # one PostgreSQL) must never drop each other's databases.
+    return f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}"
+
+
+def drop_pg_database(name: str) -> None:
+    admin = make_engine(pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def create_pg_database(name: str) -> str:
@@ -59,15 +71,18 @@ def create_pg_database(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def _migrated_template(backend: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A migrated database per backend and xdist worker (SQLite: a template file to copy)."""
+def _migrated_template(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database per backend and pytest process (SQLite: a template file to copy)."""
     if backend == "sqlite":
         path = tmp_path_factory.mktemp("sqlite") / "template.db"
-        url = f"sqlite:///{path}"
-    else:
-        url = create_pg_database(f"aeroscrap_test_{_worker()}")
+        migrate.upgrade(f"sqlite:///{path}")
+        yield f"sqlite:///{path}"
+        return
+    name = f"aeroscrap_test_{_worker()}"
+    url = create_pg_database(name)
     migrate.upgrade(url)
-    return url
+    yield url
+    drop_pg_database(name)
 
 
 @pytest.fixture

@@ -5,12 +5,14 @@ from __future__ import annotations
 import fcntl
 import os
 import socket
+import time
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, select, text, update
+from sqlalchemy.exc import OperationalError
 
 from aeroscrap.db.models import CrawlRun
 
@@ -105,6 +107,21 @@ def update_run(engine: Engine, run_id: int, **values: Any) -> None:
     table = CrawlRun.__table__
     with engine.begin() as conn:
         conn.execute(update(table).where(table.c.id == run_id).values(**values))
+
+
+def update_run_retrying(
+    engine: Engine, run_id: int, *, delays: tuple[float, ...] = (0.5, 1, 2, 4, 8), **values: Any
+) -> None:
+    """update_run that rides out a short database outage: the end of a run must be recorded,
+    or the next start would mistake a finished run for a dead one."""
+    for delay in (*delays, None):
+        try:
+            update_run(engine, run_id, **values)
+            return
+        except OperationalError:
+            if delay is None:
+                raise
+            time.sleep(delay)
 
 
 def previous_finished_count(engine: Engine, source: str, *, before_run: int) -> int | None:

@@ -60,6 +60,7 @@ class _Company:
         return _normalise(self.name)
 
 
+# Trailing legal/organisational words (README 3.2), plus a dangling "and" left by "GmbH & Co. KG".
 _LEGAL = frozenset(
     [
         "ltd",
@@ -119,6 +120,7 @@ _LEGAL = frozenset(
         "mbh",
         "ug",
         "ehf",
+        "and",
     ]
 )
 _TAGLINE = re.compile(r"\s+[-–—|]\s+|\s+\|\s*")
@@ -188,9 +190,9 @@ def company_key(name: str | None) -> str:
     return _lookup(name)[0]
 
 
-# Words that say what kind of organisation a name or a client description is. Order matters: the
-# first rule that matches wins, so the specific kinds come before the words they contain
-# ("cargo airline" before "airline", "aircraft lessor" before "aircraft").
+# Words that say what kind of organisation a name or a client description is. The first rule that
+# matches wins, so specific kinds come before the words they contain ("cargo airline" before
+# "airline", "helicopter MRO" before "helicopter", "aerospace manufacturer" before "maintenance").
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"\b(?:{words})\b"))
     for kind, words in (
@@ -201,39 +203,42 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("lessor", r"lessors?|leasing|lease|aircraft finance|aviation capital|aviation partners"),
         (
             "regulator_government",
-            r"civil aviation authority|aviation authority|ministry|"
-            r"directorate|government|regulator|air navigation|air traffic|navigation services|"
-            r"aviation administration|aviation safety agency|air force|department of",
+            r"civil aviation authority|aviation authority|ministry|directorate|government|"
+            r"regulator|air navigation|air traffic|navigation services|aviation administration|"
+            r"safety agency|air force|department of|navy|army",
         ),
         ("airport", r"airports?|aeroporto|aeropuerto|aeroport|flughafen|lufthavn|havalimani"),
         (
             "oem_manufacturer",
-            r"manufacturer|manufacturing|oem|aerospace|aerostructures|"
-            r"aerosystems|aircraft industries|industries|avionics|propulsion|engines|defen[cs]e",
+            r"manufacturer|manufacturing|oem|aerospace|aerostructures|aerosystems|industries|"
+            r"avionics|propulsion|engines|defen[cs]e|tier 1|supplier",
         ),
         (
             "mro",
-            r"mro|technics|technik|maintenance|engineering|repair|overhaul|part 145|"
+            r"mro|technics|technik|maintenance|engineering|repair|overhaul|part 145|camo|"
             r"aerotechnic\w*|component services|engine services|engine shop",
         ),
         (
             "helicopter_operator",
             r"helicopters?|heli|rotorcraft|hems|air ambulance|search and rescue",
         ),
-        ("cargo_airline", r"cargo|freight\w*|freighter"),
+        ("ground_handling", r"handling|ground services|ramp services|groundhandling"),
+        ("cargo_airline", r"cargo|freight\w*|freighter|express parcel"),
         (
             "business_aviation",
-            r"business aviation|business jets?|private jets?|bizjet|"
-            r"corporate jets?|executive aviation|jet charter|fractional|vip",
+            r"business aviation|private aviation|business jets?|private jets?|bizjet|corporate jets?|"
+            r"executive aviation|executive jets?|jet charter|private charter|fractional|vip",
         ),
-        ("ground_handling", r"handling|ground services|ramp services|groundhandling"),
         (
             "training_organisation",
-            r"academy|flight school|flying school|flight training|"
-            r"aviation training|training|college|university|ato|simulator",
+            r"academy|flight school|flying school|flight training|aviation training|training|"
+            r"college|university|ato|simulator",
         ),
         ("other", r"catering|fuels?|software|technologies|consulting|insurance|travel"),
-        ("airline", r"airlines?|airways|air lines|carrier|low cost|flag carrier|airline group"),
+        (
+            "airline",
+            r"airlines?|airways|air lines|carrier|low cost|acmi|regional operator|charter operator",
+        ),
     )
 )
 
@@ -243,67 +248,99 @@ def _kind_from_words(text: str) -> str | None:
     return next((kind for kind, pattern in _KIND_RULES if pattern.search(folded)), None)
 
 
-# Where an agency advert names or describes its client.
+# Where an agency advert names or describes its client: "Our client, a leading Part-145 MRO, ...",
+# "... on behalf of Cargolux for ...", "... working with a global cargo airline to recruit ...".
 _CLIENT = re.compile(
-    r"(?:on behalf of|working with|partnering with|recruiting for|our client|client)[,:]?\s+"
-    r"(?P<client>[^.,;]+?)(?=\s+(?:to recruit|for an?|is looking|are looking|is seeking|who|"
-    r"which|to find|in search)\b|[.,;]|$)",
+    r"\b(?:(?:our|a|the)\s+client(?:s)?,?\s+(?:is\s+|are\s+)?|"
+    r"(?:on behalf of|working with|partnering with|recruiting for|hiring for)\s+"
+    r"(?:(?:our|a|an)\s+client,?\s+)?)"
+    r"(?P<client>[^.,;:()]+?)"
+    r"(?=\s+(?:to|for|is|are|who|which|that|based|in|at|with)\b|[.,;:()]|$)",
     re.IGNORECASE,
 )
-_VAGUE = re.compile(r"\b(confidential|undisclosed|unnamed|whose name)\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(confidential|undisclosed|unnamed|whose name|not disclosed)\b", re.IGNORECASE
+)
+_ARTICLE = re.compile(r"^(?:an?|the|one of the|one of)\s+", re.IGNORECASE)
 
 
-def _client_type(company: str | None, description: str | None) -> str | None:
-    """The end client's type when the advert states it; None for a confidential client."""
-    if company and not _VAGUE.search(company):
-        _, entry = _lookup(company)
-        if entry is not None and not entry.agency:
-            return entry.operation_type
-        if entry is None:
-            kind = _kind_from_words(company)
-            if kind not in (None, "recruitment_agency"):
-                return kind
-    for match in _CLIENT.finditer(description or ""):
-        client = match.group("client").strip()
-        if _VAGUE.search(client):
+def _type_of(text: str) -> str | None:
+    """The kind of organisation a company field or client phrase names or describes."""
+    if not text or _VAGUE.search(text):
+        return None
+    if _ARTICLE.match(text) is None:
+        entry = _named_company(text)
+        if entry is not None:
+            return None if entry.agency else entry.operation_type
+    kind = _kind_from_words(text)
+    return None if kind == "recruitment_agency" else kind
+
+
+def _named_company(text: str) -> _Company | None:
+    """A known company named at the start of a phrase: "Jet2 we are hiring" names Jet2.
+
+    A shorter name only counts when the next word is lowercase, so that "United Kingdom based
+    carrier" is not read as United Airlines.
+    """
+    words = text.split()
+    for size in range(len(words), 0, -1):
+        if size < len(words) and not words[size][:1].islower():
             continue
-        article = re.match(r"(?:an?|the)\s+", client, re.IGNORECASE)
-        if article is None:
-            _, entry = _lookup(client)
-            if entry is not None and not entry.agency:
-                return entry.operation_type
-        kind = _kind_from_words(client)
-        if kind not in (None, "recruitment_agency"):
-            return kind
+        _, entry = _lookup(" ".join(words[:size]))
+        if entry is not None:
+            return entry
     return None
 
 
-_AGENCY_SIGNAL = re.compile(r"\b(our client|on behalf of)\b", re.IGNORECASE)
+def _client_type(company: str, description: str | None) -> str | None:
+    """The end client's type when the advert states it (README 3.4 agency rule), else None."""
+    stated = _type_of(company)
+    if stated is not None:
+        return stated
+    for match in _CLIENT.finditer(description or ""):
+        stated = _type_of(match.group("client").strip())
+        if stated is not None:
+            return stated
+    return None
+
+
+_AGENCY_TEXT = re.compile(r"\b(our client|on behalf of|recruiting for)\b", re.IGNORECASE)
 _GOOSE = "Goose Recruitment"
 
 
 def resolve_company(name: str | None, *, source: str, description: str | None = None) -> Advertiser:
-    """The advertiser of one scraped record (README 3.2 and 3.4, agency rule included)."""
+    """The advertiser of one scraped record (README 3.2 and 3.4, agency rule included).
+
+    An unknown direct employer is typed from its name's words and defaults to "airline", the
+    commonest kind of hiring organisation on aviation boards.
+    """
     company = name.strip() if isinstance(name, str) else ""
     key, entry = _lookup(company) if company else ("", None)
     if source == "goose" and (entry is None or not entry.agency):
         # On Goose's own site the company field is the client or a placeholder, never the advertiser.
-        key, entry = _lookup(_GOOSE)
-        client = _client_type(company, description)
-    elif entry is not None and entry.agency:
-        client = _client_type(None, description)
-    elif entry is None and (
-        _kind_from_words(company) == "recruitment_agency"
-        or _AGENCY_SIGNAL.search(description or "")
-    ):
-        return Advertiser(
-            key, company, _client_type(None, description) or "recruitment_agency", None, True, False
-        )
-    elif entry is not None:
+        _, goose = _lookup(_GOOSE)
+        assert goose is not None, "companies.json must list Goose Recruitment"
+        kind = _client_type(company, description)
+        return _agency(goose.key, goose.name, goose.country, kind, known=True)
+    if entry is not None and entry.agency:
+        kind = _client_type("", description)
+        return _agency(key, entry.name, entry.country, kind, known=True)
+    if entry is not None:
         return Advertiser(key, entry.name, entry.operation_type, entry.country, False, True)
-    else:
-        kind = _kind_from_words(company) or "airline"
-        return Advertiser(key, company, kind, None, False, False)
-    assert entry is not None
-    kind = client or "recruitment_agency"
-    return Advertiser(key, entry.name, kind, entry.country, True, True)
+    if (
+        not company
+        or _VAGUE.search(company)
+        or _kind_from_words(company) == "recruitment_agency"
+        or _AGENCY_TEXT.search(description or "")
+    ):
+        # An unlisted agency (or a hidden one) is still the advertiser of its advert.
+        kind = _client_type("", description)
+        return _agency(key, company, None, kind, known=False)
+    kind = _kind_from_words(company) or "airline"
+    return Advertiser(key, company, kind, None, False, False)
+
+
+def _agency(
+    key: str, name: str, country: str | None, client: str | None, *, known: bool
+) -> Advertiser:
+    return Advertiser(key, name, client or "recruitment_agency", country, True, known)

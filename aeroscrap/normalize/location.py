@@ -48,40 +48,6 @@ def ascii_fold(text: str) -> str:
     return _NON_WORD.sub(" ", text).replace("_", " ").strip()
 
 
-# Babel locales whose country names job sites use (local-language boards and LinkedIn locales).
-_LOCALES = [
-    "en",
-    "de",
-    "fr",
-    "es",
-    "it",
-    "pt",
-    "nl",
-    "sv",
-    "da",
-    "nb",
-    "fi",
-    "pl",
-    "cs",
-    "sk",
-    "hu",
-    "ro",
-    "tr",
-    "hr",
-    "sl",
-    "et",
-    "lv",
-    "lt",
-    "ga",
-    "is",
-    "mt",
-    "id",
-    "ms",
-    "el",
-    "ru",
-    "ar",
-    "zh",
-]
 # Reading weights. A country named outright decides unless that name is also a region elsewhere.
 _W_COUNTRY, _W_COUNTRY_AMBIGUOUS = 100, 35
 _W_STATE_ABBR, _W_REGION, _W_REGION_FIRST, _W_ISO = 40, 30, 10, 20
@@ -114,6 +80,7 @@ class _Gazetteer:
     cities: dict[str, list[str]]
     iata: dict[str, tuple[str, str]]
     world: set[str]
+    iso: frozenset[str]
 
 
 def _add(table: dict[str, list[tuple[str, str]]], name: str, value: tuple[str, str]) -> None:
@@ -130,7 +97,8 @@ def _gazetteer() -> _Gazetteer:
         for attr in ("name", "official_name", "common_name"):
             if hasattr(country, attr):
                 countries.setdefault(ascii_fold(getattr(country, attr)), country.alpha_2)
-    for locale in _LOCALES:
+    # Country names in the languages of local boards and LinkedIn locales ("Deutschland").
+    for locale in data["locales"]:
         for code, name in Locale.parse(locale).territories.items():
             if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
                 countries.setdefault(ascii_fold(name), code)
@@ -146,12 +114,12 @@ def _gazetteer() -> _Gazetteer:
         _add(regions, sub.name, value)
         if country in ("US", "CA", "AU"):
             _add(abbrs, suffix, value)
+    # A subdivision name shared by many countries ("Central", "Northern") says nothing.
+    regions = defaultdict(list, {k: v for k, v in regions.items() if len(v) < 3 and len(k) > 3})
     for entry in data["regions"]:
         value = (ascii_fold(entry["name"]), entry["country"])
         for name in [entry["name"], *entry.get("aliases", [])]:
             _add(regions, name, value)
-    # A name shared by many countries' subdivisions ("Central", "Northern") says nothing.
-    regions = defaultdict(list, {k: v for k, v in regions.items() if len(v) < 3 and len(k) > 3})
 
     places: dict[str, list[tuple[str, str]]] = defaultdict(list)
     iata: dict[str, tuple[str, str]] = {}
@@ -162,7 +130,10 @@ def _gazetteer() -> _Gazetteer:
         for code in entry.get("iata", []):
             iata[code] = value
     for code, (city, country) in data["airports"].items():
-        iata.setdefault(code, (ascii_fold(city), country))
+        iata.setdefault(code, (city, country))
+    # Resolved through the code so that a curated airport keeps its base key.
+    for name, code in data["airport_names"].items():
+        places.setdefault(name, [iata[code]])
     return _Gazetteer(
         countries=countries,
         regions=regions,
@@ -171,6 +142,7 @@ def _gazetteer() -> _Gazetteer:
         cities=data["cities"],
         iata=iata,
         world={ascii_fold(w) for w in data["world_regions"]},
+        iso=frozenset(c.alpha_2 for c in pycountry.countries),
     )
 
 
@@ -184,30 +156,33 @@ class _Reading:
 
 
 def _place_readings(gaz: _Gazetteer, key: str, part: int) -> list[_Reading]:
-    found = gaz.places.get(key)
-    if found:
-        return [
-            _Reading(c, _W_PLACE if i == 0 else _W_PLACE_ALT, part, city=name)
-            for i, (name, c) in enumerate(found)
-        ]
-    return [
-        _Reading(c, _W_CITY if i == 0 else _W_CITY_ALT, part, city=key)
-        for i, c in enumerate(gaz.cities.get(key, []))
+    """Curated places first; world cities add the other countries a name exists in."""
+    curated = gaz.places.get(key, [])
+    readings = [
+        _Reading(c, _W_PLACE if i == 0 else _W_PLACE_ALT, part, city=name)
+        for i, (name, c) in enumerate(curated)
     ]
+    known = {c for _, c in curated}
+    readings += [
+        _Reading(c, _W_CITY if i == 0 and not curated else _W_CITY_ALT, part, city=key)
+        for i, c in enumerate(gaz.cities.get(key, []))
+        if c not in known
+    ]
+    return readings
 
 
 def _read_part(gaz: _Gazetteer, raw: str, part: int, single: bool) -> list[_Reading]:
     """Every reading of one part; an empty list means the part is unknown."""
     key = ascii_fold(raw)
     readings: list[_Reading] = []
-    if raw.isupper() and raw.isalpha() and len(raw) == 3 and raw in gaz.iata:
+    if raw.isupper() and len(raw) == 3 and raw in gaz.iata and key not in gaz.countries:
         city, country = gaz.iata[raw]
         readings.append(_Reading(country, _W_PLACE, part, city=city))
     if part > 0 and len(key) <= 3:
         for name, country in gaz.abbrs.get(key, []):
             readings.append(_Reading(country, _W_STATE_ABBR, part, region=name))
-        if len(key) == 2 and pycountry.countries.get(alpha_2=key.upper()):
-            readings.append(_Reading(key.upper(), _W_ISO, part))
+    if (part > 0 or single) and key.upper() in gaz.iso:
+        readings.append(_Reading(key.upper(), _W_ISO, part))
     region_weight = _W_REGION if part > 0 or single else _W_REGION_FIRST
     for name, country in gaz.regions.get(key, []):
         readings.append(_Reading(country, region_weight, part, region=name))
@@ -269,7 +244,7 @@ def _resolve(raw: str) -> Location:
     folded = ascii_fold(raw)
     remote = bool(_REMOTE.search(folded))
     parts, brackets = _parts(raw[:300])
-    world = next((p for p in [*parts, *map(ascii_fold, brackets)] if p in gaz.world), None)
+    world = next((w for w in map(ascii_fold, [*parts, *brackets]) if w in gaz.world), None)
     parts = [p for p in parts if ascii_fold(p) not in gaz.world]
     readings: list[_Reading] = []
     for index, part in enumerate(parts):
@@ -287,7 +262,7 @@ def _resolve(raw: str) -> Location:
     country = max(scores, key=lambda c: (scores[c], -first_seen[c]))
     mine = sorted((r for r in readings if r.country == country), key=lambda r: r.part)
     city = next((r.city for r in mine if r.city), None)
-    if city is None and parts and not any(r.part == 0 and r.weight >= _W_ISO for r in readings):
+    if city is None and parts and all(r.city for r in readings if r.part == 0):
         # An unknown town is still a base: "Smallville, Germany" keeps "smallville".
         city = ascii_fold(parts[0]) or None
     region = next((r.region for r in mine if r.region), world)

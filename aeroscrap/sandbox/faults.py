@@ -1,7 +1,7 @@
 """Fault knobs of the sandbox sites (shared/RELIABILITY.md 8.1) and what they do to one request.
 
 A spec is a comma-separated list of tokens, each optionally limited to the requests whose
-path+query contains a text: ``token@text``. Tokens:
+path+query contains a text: ``token@text`` (so a redirect URL cannot contain "@"). Tokens:
 
 ``429x2`` / ``503`` / ``500x1`` / ``404@detail``  answer that status (the first N times per URL);
 ``block_after:N`` (or ``=N``) every request after the first N page requests gets ``block_status``;
@@ -75,8 +75,7 @@ def parse_faults(spec: str) -> Faults:
     for raw in (t.strip() for t in re.split(r"[,|]", spec)):
         if not raw:
             continue
-        # A redirect target is a URL and may itself contain "@".
-        token, _, target = (raw, "", "") if raw.startswith("redirect:") else raw.partition("@")
+        token, _, target = raw.partition("@")
         name, arg = _split(token)
         faults = _apply_token(faults, name, arg, target, raw)
     return faults

@@ -101,7 +101,9 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
     def _answer(self, *, send_body: bool) -> None:
         request, faults = self._site_request()
-        target = self.path
+        # Targets match the site's own path and query, not the /_fault/ prefix that names them.
+        query = urlsplit(self.path).query
+        target = request.path + (f"?{query}" if query else "")
         plan = self.server.state.plan(faults, target, is_robots=request.path == "/robots.txt")
         wait = self.server.delay + plan.delay
         if wait and self.server.stopping.wait(wait):

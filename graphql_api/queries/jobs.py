@@ -77,6 +77,7 @@ class JobSpec:
     posted_from: date | None = None
     posted_to: date | None = None
     created_since: datetime | None = None
+    created_before: datetime | None = None
     updated_since: datetime | None = None
     contract_type: str | None = None
     salary_min: float | None = None
@@ -129,6 +130,8 @@ def conditions(
         out.append(c.posted_date <= spec.posted_to)
     if spec.created_since:
         out.append(c.created_at >= spec.created_since)
+    if spec.created_before:
+        out.append(c.created_at < spec.created_before)
     if spec.updated_since:
         out.append(c.updated_at >= spec.updated_since)
     # A salary filter keeps the jobs whose advertised range overlaps the requested one.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from enum import Enum
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -70,7 +71,7 @@ class Analytics:
         self,
         info: Info,
         bucket: TrendBucket = TrendBucket.WEEK,
-        from_: date | None = strawberry.argument(name="from", default=None),
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
         to: date | None = None,
     ) -> list[TrendPoint]:
         end = to or date.today()

@@ -48,6 +48,7 @@ class JobFilter:
     posted_from: date | None = None
     posted_to: date | None = None
     created_since: datetime | None = None
+    created_before: datetime | None = None
     updated_since: datetime | None = None
     contract_type: str | None = None
     salary_min: float | None = strawberry.field(

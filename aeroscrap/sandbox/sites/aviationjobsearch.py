@@ -11,6 +11,7 @@ from aeroscrap.sandbox.jobs import slugify
 from aeroscrap.sandbox.pages import (
     SiteReply,
     SiteRequest,
+    bullets,
     document,
     esc,
     not_found,
@@ -132,7 +133,7 @@ class AviationJobSearchSite:
                 f'<div class="job-header"><span class="job-company">{esc(job.company)}</span> '
                 f'<span class="job-location">{esc(job.location)}</span></div>'
                 f'<ul class="job-summary">{summary}</ul>'
-                f'<div class="job-description">{paragraphs(job.description)}</div>'
+                f'<div class="job-description">{paragraphs(job.description)}{bullets(job.requirements)}</div>'
                 f'<a class="apply-button" href="{request.root}{detail_path(job)}/apply">Apply now</a>'
                 "</article></main>"
             )

@@ -10,6 +10,7 @@ from aeroscrap.sandbox.jobs import slugify
 from aeroscrap.sandbox.pages import (
     SiteReply,
     SiteRequest,
+    bullets,
     document,
     esc,
     not_found,
@@ -140,6 +141,6 @@ class LinkedInSite:
             f'<span class="topcard__flavor topcard__flavor--bullet">{esc(job.location)}</span></div>'
             f'<div class="{"jd-text" if request.v2 else "description__text description__text--rich"}">'
             f'<section class="show-more-less-html"><div class="{markup}">{paragraphs(job.description)}'
-            "</div></section></div>"
+            f"{bullets(job.requirements)}</div></section></div>"
             f'<ul class="description__job-criteria-list">{items}</ul></section>'
         )

@@ -91,7 +91,9 @@ def test_nul_and_very_long_text_are_stored(engine: Engine) -> None:
     # The repository stores what the normaliser hands it; PostgreSQL rejects NUL, so the
     # normaliser strips it. Here: very long text and a 3,000-character URL fit both databases.
     long_url = "https://jobs.example/" + "x" * 3000
-    row = job_row(9, url=long_url, url_hash=repository.url_hash(long_url), description="d" * 100_000)
+    row = job_row(
+        9, url=long_url, url_hash=repository.url_hash(long_url), description="d" * 100_000
+    )
     with engine.begin() as conn:
         ids = repository.upsert_jobs(conn, [row])
     with engine.connect() as conn:
@@ -117,7 +119,9 @@ def test_sources_keep_first_seen_and_repoint(engine: Engine) -> None:
     with engine.begin() as conn:
         repository.upsert_sources(conn, [{**source, "job_id": ids[1], "last_seen": later}])
     with engine.connect() as conn:
-        rows = conn.execute(select(JobSource.job_id, JobSource.first_seen, JobSource.last_seen)).all()
+        rows = conn.execute(
+            select(JobSource.job_id, JobSource.first_seen, JobSource.last_seen)
+        ).all()
         by_source = repository.job_ids_by_source_id(conn, [("test", "1"), ("test", "404")])
     assert len(rows) == 1
     assert rows[0].job_id == ids[1]

@@ -1,0 +1,259 @@
+"""Aviation vocabulary for dedup: aircraft type families, licence categories and role words.
+
+Dedup compares type-rating families, not designators: A320 = A320neo = A321, B737 = 737NG = MAX,
+777F = B777, while A320 != A330, Global 6000 != Global 7500, AW139 != AW189, CFM56 != LEAP-1A
+(README 4.2 rules 3-4). Role words are folded so that synonyms name one role (Cabin Crew = Flight
+Attendant) while seniority modifiers are kept apart (rule 2). Input tokens are those of
+`normalize_title` (designators already joined).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_Family = str | Callable[[re.Match[str]], str]
+
+# Ordered: the first full match names the family. "\w*" swallows variant suffixes (neo, ng, max,
+# f, er, lr, xwb-less forms), which share the type rating of the base designator.
+_SINGLE: tuple[tuple[re.Pattern[str], _Family], ...] = tuple(
+    (re.compile(pattern), family)
+    for pattern, family in (
+        (r"a3(?:18|19|20|21)\w*", "a320"),
+        (r"a22[0-3]\w*|bcs[13]|cs[13]00", "a220"),
+        (r"a3[01]0\w*", "a300"),
+        (r"a33\d\w*", "a330"),
+        (r"a34\d\w*", "a340"),
+        (r"a35\d\w*", "a350"),
+        (r"a38\d\w*", "a380"),
+        (r"b?7([0-8])7\w*", lambda m: f"b7{m[1]}7"),
+        (r"e1(?:70|75)\w*|erj17\d", "e170"),
+        (r"e19[05]\w*|erj19\d", "e190"),
+        (r"e1[34]5\w*|erj1[34]5\w*", "e145"),
+        (r"atr\d{2}\w*", "atr"),
+        (r"q[1-4]00\w*|dhc8\w*|dash8\w*", "dash8"),
+        (r"crj\d{3,4}\w*", "crj"),
+        (r"aw(\d{3})\w*", lambda m: f"aw{m[1]}"),
+        (r"s(\d{2})[a-z]*", lambda m: f"s{m[1]}"),
+        (r"(?:h|ec)1(35|45|75)\w*", lambda m: f"h1{m[1]}"),
+        (r"bk117\w*", "h145"),
+        (r"(?:h|ec)225\w*|as332\w*", "h225"),
+        (r"h125\w*|as350\w*", "h125"),
+        (r"(?:h|ec)130\w*", "h130"),
+        (r"bell(\d{3})\w*", lambda m: f"bell{m[1]}"),
+        (r"global(?:5000|5500|6000|6500|express\w*|xrs)", "global6000"),
+        (r"global(?:7500|8000)", "global7500"),
+        (r"challenger(?:300|350|3500)", "cl300"),
+        (r"challenger6\d\d", "cl600"),
+        (r"falcon[78]x", "falcon7x"),
+        (r"(falcon|phenom|challenger|global|legacy|praetor|learjet)(\d+[a-z]*)", lambda m: m[0]),
+        (r"g([1-8]\d0)(?:er)?", lambda m: f"g{m[1]}"),
+        (r"cfm56\w*", "cfm56"),
+        (r"leap1[abc]", lambda m: m[0]),
+        (r"v2500\w*", "v2500"),
+        (r"(pw\d{3,4}g?)\w*", lambda m: m[1]),
+        (
+            r"(ge90|genx|ge9x|cf6|cf34|rb211|pt6|md\d{2}|dc\d{1,2}|pc(?:12|21|24))\w*",
+            lambda m: m[1],
+        ),
+    )
+)
+# Two-token names normalize_title leaves apart ("dash 8", "leap 1a", "trent xwb").
+_PAIRS: tuple[tuple[str, re.Pattern[str], _Family], ...] = tuple(
+    (first, re.compile(second), family)
+    for first, second, family in (
+        ("dash", r"8", "dash8"),
+        ("dhc", r"8", "dash8"),
+        ("q", r"[1-4]00", "dash8"),
+        ("crj", r"\d{3,4}", "crj"),
+        ("erj", r"17\d", "e170"),
+        ("erj", r"19\d", "e190"),
+        ("erj", r"1[34]5", "e145"),
+        ("bell", r"\d{3}", lambda m: f"bell{m[0]}"),
+        ("leap", r"1[abc]", lambda m: f"leap{m[0]}"),
+        ("trent", r"xwb|\d{3,4}\w*", lambda m: f"trent{m[0]}"),
+        ("cfm", r"56\w*", "cfm56"),
+        ("ec", r"1(?:35|45|75|30)|225", lambda m: f"h{m[0]}"),
+        ("as", r"350|332", lambda m: "h125" if m[0] == "350" else "h225"),
+        ("pc", r"12|21|24", lambda m: f"pc{m[0]}"),
+        ("king", r"air", "kingair"),
+        ("citation", r"[a-z0-9]+", lambda m: f"citation{m[0]}"),
+        ("md", r"\d{2}", lambda m: f"md{m[0]}"),
+    )
+)
+# Words after a designator that belong to it ("a350 xwb", "b737 800", "atr72 600", "b777 f").
+_VARIANT = re.compile(
+    r"xwb|dreamliner|family|neo|ceo|max|ng|f|freighter|er|lr|xlr|sp|e2|series|classic|srs|"
+    r"\d{3}(?:er|lr|f)?|\d{1,2}"
+)
+# Anything else shaped like a designator (letters then digits) is kept as its own "type".
+_GENERIC = re.compile(r"[a-z]{1,3}\d{2,4}[a-z]{0,3}")
+_LICENCE = re.compile(r"b([123])(?:\.\d)?l?")
+_LICENCE_SUFFIX = frozenset({"avionics", "mechanical", "structures", "structural"})
+
+
+def _name(pattern_match: re.Match[str], family: _Family) -> str:
+    return family if isinstance(family, str) else family(pattern_match)
+
+
+def aircraft_family(tokens: list[str], i: int) -> tuple[str | None, int]:
+    """The type family starting at tokens[i] and how many tokens it uses, or (None, 0)."""
+    token = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    family: str | None = None
+    used = 0
+    for first, second, pair_family in _PAIRS:
+        if token == first and nxt:
+            found = second.fullmatch(nxt)
+            if found:
+                family, used = _name(found, pair_family), 2
+                break
+    if family is None:
+        for pattern, single_family in _SINGLE:
+            found = pattern.fullmatch(token)
+            if found:
+                family, used = _name(found, single_family), 1
+                break
+    if family is None and _GENERIC.fullmatch(token) and not _LICENCE.fullmatch(token):
+        family, used = token, 1
+    if family is None:
+        return None, 0
+    while i + used < len(tokens) and _VARIANT.fullmatch(tokens[i + used]):
+        used += 1
+    return family, used
+
+
+def licence_category(tokens: list[str], i: int, previous: str) -> tuple[str | None, int]:
+    """The Part-66 (or FAA A&P) licence category at tokens[i] and the tokens it uses."""
+    token = tokens[i]
+    found = _LICENCE.fullmatch(token)
+    if found:
+        used = 1
+        # "B2 Avionics", "B1 (mechanical)" just spell out the category.
+        while i + used < len(tokens) and tokens[i + used] in _LICENCE_SUFFIX:
+            used += 1
+        return f"b{found[1]}", used
+    if previous == "category" and token in {"a", "a1", "a2", "a3", "a4", "c"}:
+        return token[0], 1
+    if tokens[i : i + 3] == ["airframe", "and", "powerplant"]:
+        return "ap", 3
+    return None, 0
+
+
+# Role phrases that name one role in several ways; applied in order to the role words.
+_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bcontinuing airworthiness\b|\bcamo airworthiness\b", "camo"),
+        (r"\bairworthiness (engineer|manager|specialist)\b", r"camo \1"),
+        (r"\bcontrol officer\b", "controller"),
+        (r"\bmaintenance control (?:centre|center)\b", "mcc"),
+        (r"\b(?:mcc|maintenance) controller\b|\bmcc\b", "maintenancecontroller"),
+        (
+            r"\bcabin crew members?\b|\bcabin crew\b|\bflight attendants?\b|\bcabin attendants?\b"
+            r"|\bstewardess(?:es)?\b|\bstewards?\b|\bair host(?:ess)?\b",
+            "cabincrew",
+        ),
+        (
+            r"\b(?:airline )?(?:trainee pilot|cadet pilot|pilot cadet|student pilot|"
+            r"ab initio pilot|pilot trainee|cadet)s?(?: programme| program| scheme| course)?\b",
+            "cadetpilot",
+        ),
+        (r"\bco pilot\b|\bcopilot\b", "first officer"),
+        (r"\bcommander\b|\bpilot in command\b", "captain"),
+        (r"\bline training\b", "training"),
+        (r"\bsearch and rescue\b", "sar"),
+        (r"\bquality assurance\b", "quality"),
+        (
+            r"\b(?:baggage handler|ramp agent|ramp handler|ramp operative|ramp assistant|"
+            r"ramp services? agent|baggage handling agent|ramp services? operative)s?\b",
+            "rampagent",
+        ),
+        (r"\bground support equipment\b", "gse"),
+        (r"\bhuman resources\b", "hr"),
+        (r"\b(?:aircraft |flight )?dispatcher\b|\bflight operations officer\b", "dispatcher"),
+        (r"\bmaintenance (technician|engineer|mechanic)\b", r"\1"),
+        (r"\bfire ?fighters?\b|\bfire and rescue officer\b", "firefighter"),
+        (r"\bsecurity (?:agent|screener|officer|guard)\b|\bscreening officer\b", "securityofficer"),
+        (r"\b(?:passenger|customer) services? agent\b|\bcheck in agent\b", "passengeragent"),
+        (r"\bco ordinator\b", "coordinator"),
+        (r"\bairworthiness (?:inspector|surveyor)\b", "airworthinesssurveyor"),
+        (
+            r"\bstores? (?:assistant|operative|person|clerk|storeman)\b|\bstoreman\b",
+            "storesoperative",
+        ),
+        (r"\b(?:re)?fueller\b|\brefueler\b|\bfueler\b", "fueller"),
+    )
+)
+# Words that say nothing about which role it is (the README's "noise", plus filler).
+_NOISE = frozenset(
+    " ".join(
+        (
+            "aircraft aviation airport airline airlines licensed license licence certifying type",
+            "rated direct entry part 66 145 category family member members programme program job",
+            "vacancy vacancies position role opportunity new experienced qualified the a an of for",
+            "and in at with to on all genders gn hiring urgent immediate start now apply asap",
+            "required wanted needed based contract contractor permanent fixed term temporary temp",
+            "seasonal freelance full time remote hybrid",
+        )
+    ).split()
+)
+# Seniority modifiers: "X", "Senior X" and "Lead X" are different roles (README 4.2 rule 2).
+LEVELS = frozenset(
+    " ".join(
+        ("senior lead chief principal junior trainee training deputy apprentice intern graduate",)
+    ).split()
+)
+
+
+# Head nouns of roles: the blocking key uses the last of these in a title, so that a stray word
+# after it ("Ramp Agent Gurugram") does not move the job to another bucket.
+ROLE_HEADS = frozenset(
+    " ".join(
+        (
+            "engineer technician mechanic captain officer pilot manager agent controller analyst",
+            "planner inspector supervisor instructor dispatcher attendant handler assistant",
+            "operative coordinator director specialist consultant administrator ambassador",
+            "firefighter fueller driver scientist counsel partner advisor surveyor president",
+            "executive accountant buyer designer developer architect auditor examiner leader",
+            "superintendent postholder purser trainer clerk cabincrew rampagent dispatcher",
+            "maintenancecontroller securityofficer passengeragent airworthinesssurveyor",
+            "storesoperative cadetpilot crew staff worker fitter electrician painter welder",
+        )
+    ).split()
+)
+
+
+def _singular(token: str) -> str:
+    return (
+        token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
+    )
+
+
+def role_words(words: list[str]) -> tuple[list[str], set[str]]:
+    """Fold synonyms, drop noise and split off seniority modifiers; returns (role, levels)."""
+    text = " ".join(words)
+    for pattern, replacement in _SYNONYMS:
+        text = pattern.sub(replacement, text)
+    tokens = text.split()
+    levels = {t for t in tokens if t in LEVELS}
+    levels |= {"head" for i, t in enumerate(tokens[:-1]) if t == "head" and tokens[i + 1] == "of"}
+    role = [
+        _singular(t)
+        for i, t in enumerate(tokens)
+        if t not in _NOISE
+        and t not in LEVELS
+        and not (t == "head" and "of" in tokens[i + 1 : i + 2])
+    ]
+    return role, levels
+
+
+def drop_initials(role: list[str]) -> list[str]:
+    """Drop an acronym of neighbouring words: "Flight Instructor (FI)" is "Flight Instructor"."""
+    kept = []
+    for i, token in enumerate(role):
+        others = role[:i] + role[i + 1 :]
+        initials = {"".join(w[0] for w in others[j : j + len(token)]) for j in range(len(others))}
+        if not (2 <= len(token) <= 4 and token.isalpha() and token in initials):
+            kept.append(token)
+    return kept

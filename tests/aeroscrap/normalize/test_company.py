@@ -1,0 +1,272 @@
+"""company_key / resolve_company: README 3.2 aliases, 3.4 types, traps and the agency rule."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aeroscrap.normalize.company import OPERATION_TYPES, Advertiser, company_key, resolve_company
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["IndiGo", "InterGlobe Aviation Ltd", "IndiGo (InterGlobe Aviation Limited)"],
+        ["KLM", "KLM Royal Dutch Airlines"],
+        ["Emirates", "Emirates Group", "Emirates Airline", "The Emirates Group"],
+        ["Jet2", "Jet2.com Limited", "JET2.COM LTD"],
+        ["daa", "Dublin Airport Authority", "DAA plc"],
+        ["Ryanair", "Ryanair - Europe's Favourite Airline", "Ryanair DAC", "Ryanair | Careers"],
+        ["Lufthansa Technik", "Lufthansa Technik AG", "LUFTHANSA TECHNIK"],
+        ["Swissport", "Swissport International AG", "Swissport International Ltd."],
+        ["Çelebi Aviation", "Celebi Aviation Holding A.S."],
+        ["Rolls-Royce", "Rolls Royce plc", "Rolls-Royce Holdings plc"],
+        ["Goose Recruitment", "Goose", "Goose Recruitment Ltd"],
+        ["Airbus", "Airbus SAS", "Airbus Operations GmbH"],
+        ["Saudia", "Saudi Arabian Airlines"],
+        ["Etihad Engineering", "Etihad Airways Engineering", "Etihad Engineering LLC"],
+    ],
+)
+def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
+    keys = {company_key(name) for name in names}
+    assert len(keys) == 1 and "" not in keys
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Lufthansa", "Lufthansa Technik"),
+        ("Lufthansa", "Lufthansa Aviation Training"),
+        ("Lufthansa", "Lufthansa Cargo"),
+        ("Air India", "AIESL"),
+        ("Air India", "Air India Aviation Academy"),
+        ("Air India", "Air India Express"),
+        ("KLM", "KLM UK Engineering"),
+        ("KLM", "KLM Cityhopper"),
+        ("Emirates", "Emirates SkyCargo"),
+        ("Emirates", "dnata"),
+        ("Etihad Airways", "Etihad Engineering"),
+        ("Spirit Airlines", "Spirit AeroSystems"),
+        ("CAE", "CAE Parc Aviation"),
+    ],
+)
+def test_organisations_sharing_a_brand_stay_apart(one: str, other: str) -> None:
+    assert company_key(one) != company_key(other)
+
+
+def test_normalisation_of_unknown_names_follows_readme() -> None:
+    assert company_key("The Skyhigh Widgets Company Ltd.") == "skyhigh widgets"
+    assert company_key("Fjord Air AS - Flying the north") == "fjord air"
+    assert company_key("Zürich Flügel GmbH & Co. KG") == "zurich flugel"
+    assert company_key("Acme Aviation Holdings Group") == "acme aviation"
+    assert company_key(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Airbus Helicopters", "oem_manufacturer"),
+        ("Air Lease Corporation", "lessor"),
+        ("Air BP", "other"),
+        ("daa", "airport"),
+        ("KLM UK Engineering", "mro"),
+        ("Cargolux", "cargo_airline"),
+        ("FedEx Express", "cargo_airline"),
+        ("VistaJet", "business_aviation"),
+        ("CHC Helicopter", "helicopter_operator"),
+        ("MTU Maintenance Hannover", "mro"),
+        ("Manchester Airports Group", "airport"),
+        ("BOC Aviation", "lessor"),
+        ("Worldwide Flight Services", "ground_handling"),
+        ("FTEJerez", "training_organisation"),
+        ("NATS", "regulator_government"),
+        ("EUROCONTROL", "regulator_government"),
+        ("gategroup", "other"),
+        ("Amadeus", "other"),
+        ("Spirit AeroSystems", "oem_manufacturer"),
+        # Brand followed by a place is the brand.
+        ("dnata Singapore", "ground_handling"),
+        ("Bristow Norway AS", "helicopter_operator"),
+        ("Menzies Aviation Ireland", "ground_handling"),
+    ],
+)
+def test_direct_employer_types(name: str, kind: str) -> None:
+    advertiser = resolve_company(name, source="linkedin")
+    assert (advertiser.operation_type, advertiser.known, advertiser.is_agency) == (
+        kind,
+        True,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Nordic Regional Airways", "airline"),
+        ("Skyward Helicopters Ltd", "helicopter_operator"),
+        ("Baltic Aero Technics UAB", "mro"),
+        ("Aero Component Repair Services", "mro"),
+        ("Bayside Regional Airport", "airport"),
+        ("Orion Jet Leasing", "lessor"),
+        ("Coastal Flight Academy", "training_organisation"),
+        ("Republic of Examplia Civil Aviation Authority", "regulator_government"),
+        ("Tri-Star Aerostructures", "oem_manufacturer"),
+        ("Atlantic Cargo Airlines", "cargo_airline"),
+        ("Harbour Ground Handling", "ground_handling"),
+        ("SkyHigh Staffing Solutions", "recruitment_agency"),
+        ("Flyvista", "airline"),
+    ],
+)
+def test_unknown_employers_are_typed_from_their_name(name: str, kind: str) -> None:
+    advertiser = resolve_company(name, source="aviationjobsearch")
+    assert advertiser.operation_type == kind
+    assert advertiser.known is False
+
+
+GOOSE = company_key("Goose Recruitment")
+
+
+@pytest.mark.parametrize(
+    ("company", "description", "kind"),
+    [
+        ("Goose Recruitment", "Our client, a leading Part-145 MRO, is looking for a B1.", "mro"),
+        ("Major European Airline", "We are recruiting a Captain.", "airline"),
+        ("Leading MRO Provider", "Our client, whose name is confidential, ...", "mro"),
+        (
+            "Confidential",
+            "Goose Recruitment is recruiting on behalf of Cargolux for a FO.",
+            "cargo_airline",
+        ),
+        (
+            "Confidential",
+            "On behalf of a confidential client we seek a Captain.",
+            "recruitment_agency",
+        ),
+        (
+            "Goose Recruitment",
+            "Our client, whose name is confidential, seeks a Captain.",
+            "recruitment_agency",
+        ),
+        (
+            "Goose Recruitment",
+            "Join Goose as a Recruitment Consultant in Bristol.",
+            "recruitment_agency",
+        ),
+        (
+            "Goose Recruitment",
+            "Our client is a well-known business jet operator in Geneva.",
+            "business_aviation",
+        ),
+        (
+            "Goose Recruitment",
+            "Goose is working with an aircraft lessor to recruit a CAMO lead.",
+            "lessor",
+        ),
+        (
+            "Goose Recruitment",
+            "Working with a major UK airport to recruit a duty manager.",
+            "airport",
+        ),
+        ("Goose Recruitment", "On behalf of our client Jet2 we are hiring pilots.", "airline"),
+        ("Cargolux", "Captain B747F based in Luxembourg.", "cargo_airline"),
+        ("Offshore Helicopter Operator", None, "helicopter_operator"),
+    ],
+)
+def test_goose_adverts_belong_to_goose_and_take_a_stated_client_type(
+    company: str, description: str | None, kind: str
+) -> None:
+    advertiser = resolve_company(company, source="goose", description=description)
+    assert (advertiser.key, advertiser.is_agency, advertiser.operation_type) == (GOOSE, True, kind)
+
+
+def test_job_title_never_types_a_confidential_client() -> None:
+    advertiser = resolve_company(
+        "Goose Recruitment",
+        source="goose",
+        description="Our client, whose name is confidential at this stage, is looking for a Captain.",
+    )
+    assert advertiser.operation_type == "recruitment_agency"
+
+
+@pytest.mark.parametrize(
+    ("company", "description", "kind"),
+    [
+        (
+            "Rishworth Aviation",
+            "Rishworth Aviation is working with an Asian airline to recruit.",
+            "airline",
+        ),
+        (
+            "AeroProfessional Ltd",
+            "Our client, a leading low-cost airline, is looking for...",
+            "airline",
+        ),
+        ("CAE Parc Aviation", "On behalf of Lufthansa Technik we seek B1 engineers.", "mro"),
+        (
+            "Morson Group",
+            "An exciting opportunity for a confidential client.",
+            "recruitment_agency",
+        ),
+        (
+            "Goose Recruitment",
+            "Goose Recruitment is recruiting on behalf of VistaJet for a...",
+            "business_aviation",
+        ),
+    ],
+)
+def test_agency_adverts_on_other_sources(company: str, description: str, kind: str) -> None:
+    advertiser = resolve_company(company, source="linkedin", description=description)
+    assert advertiser.is_agency and advertiser.known
+    assert advertiser.key == company_key(company)
+    assert advertiser.operation_type == kind
+
+
+def test_unlisted_agency_is_detected_from_the_advert() -> None:
+    advertiser = resolve_company(
+        "Skyline Crew Partners",
+        source="aviationjobsearch",
+        description="Our client, a fast-growing ACMI airline, is looking for First Officers.",
+    )
+    assert (advertiser.is_agency, advertiser.known, advertiser.operation_type) == (
+        True,
+        False,
+        "airline",
+    )
+
+
+def test_direct_employer_ignores_client_words_in_description() -> None:
+    advertiser = resolve_company(
+        "Ryanair", source="linkedin", description="Ryanair works with a leading MRO provider."
+    )
+    assert advertiser.operation_type == "airline"
+
+
+def test_table_is_large_valid_and_has_no_shared_aliases() -> None:
+    text = resources.files("aeroscrap").joinpath("data/companies.json").read_text("utf-8")
+    entries = json.loads(text)
+    assert len(entries) >= 400
+    seen: dict[str, str] = {}
+    for entry in entries:
+        assert entry["operation_type"] in OPERATION_TYPES
+        assert entry["agency"] == (entry["operation_type"] == "recruitment_agency")
+        assert len(entry["country"]) == 2
+        for name in [entry["name"], *entry["aliases"]]:
+            key = company_key(name)
+            assert seen.setdefault(key, entry["name"]) == entry["name"], name
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.none(), st.text(max_size=120)),
+    st.sampled_from(["goose", "linkedin", "workday", ""]),
+    st.one_of(st.none(), st.text(max_size=300)),
+)
+def test_never_raises(name: str | None, source: str, description: str | None) -> None:
+    advertiser = resolve_company(name, source=source, description=description)
+    assert isinstance(advertiser, Advertiser)
+    assert advertiser.operation_type in OPERATION_TYPES
+    assert isinstance(company_key(name), str)

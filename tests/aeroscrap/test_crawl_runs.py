@@ -1,0 +1,234 @@
+"""Crawl records: every status a run can end in, through real crawls of sandbox sites."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from aeroscrap.db import runs as run_db
+from aeroscrap.db.models import Job, JobSource
+from aeroscrap.sandbox.server import serve
+from tests.support.crawl import aeroscrap_crawl, runs, scrapy_crawl
+
+JOBS = 12
+
+
+def _counts(engine: Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        jobs = conn.execute(select(func.count()).select_from(Job)).scalar_one()
+        sightings = conn.execute(select(func.count()).select_from(JobSource)).scalar_one()
+    return jobs, sightings
+
+
+def test_finished_run_then_unchanged_recrawl(db_url: str, engine: Engine) -> None:
+    with serve(["airindia"], jobs=JOBS) as site:
+        first = scrapy_crawl("airindia", site.base_url("airindia"), db_url)
+        assert first.returncode == 0, first.output
+        with engine.connect() as conn:
+            before = dict(conn.execute(select(Job.id, Job.updated_at)).all())
+        second = scrapy_crawl("airindia", site.base_url("airindia"), db_url)
+        assert second.returncode == 0, second.output
+    run1, run2 = runs(engine, "airindia")
+    assert run1.status == "finished" and run2.status == "finished"
+    assert run1.items_found == JOBS
+    assert run1.items_inserted + run1.items_merged == JOBS
+    # D9: a re-crawl of an unchanged site inserts and updates nothing.
+    assert (run2.items_inserted, run2.items_updated) == (0, 0)
+    assert run2.items_unchanged + run2.items_merged == JOBS
+    assert _counts(engine)[1] == JOBS
+    with engine.connect() as conn:
+        after = dict(conn.execute(select(Job.id, Job.updated_at)).all())
+    assert after == before
+
+
+def test_layout_change_is_an_empty_run_that_fails_and_expires_nothing(
+    db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    with serve(["airindia"], jobs=JOBS) as site:
+        assert scrapy_crawl("airindia", site.base_url("airindia"), db_url).returncode == 0
+    with serve(["airindia"], jobs=JOBS, faults="layout_v2") as site:
+        result = aeroscrap_crawl("airindia", site.base_url("airindia"), db_url, tmp=tmp_path)
+    assert result.returncode != 0
+    assert "layout changed?" in result.output
+    assert runs(engine, "airindia")[-1].status == "empty"
+    with engine.connect() as conn:
+        statuses = set(conn.execute(select(Job.status)).scalars())
+    assert statuses <= {"active", "filled"}
+
+
+def test_blocked_run_keeps_what_was_scraped(db_url: str, engine: Engine) -> None:
+    with serve(["linkedin"], jobs=30, faults="block_after:4") as site:
+        result = scrapy_crawl("linkedin", site.base_url("linkedin"), db_url, "RETRY_TIMES=1")
+    run = runs(engine, "linkedin")[-1]
+    assert run.status == "blocked", result.output
+    assert 0 < run.items_found < 30
+    assert _counts(engine)[1] == run.items_found - run.items_dropped
+
+
+def test_second_crawl_of_a_running_source_is_skipped_without_requests(
+    db_url: str, engine: Engine
+) -> None:
+    lock = run_db.SourceLock(engine, "airindia")
+    assert lock.acquire()
+    try:
+        with serve(["airindia"], jobs=JOBS) as site:
+            result = scrapy_crawl("airindia", site.base_url("airindia"), db_url)
+            requests = site.requests("airindia")
+    finally:
+        lock.release()
+    assert result.returncode == 0
+    assert "skipped: airindia already running" in result.output
+    assert [r.status for r in runs(engine, "airindia")] == ["skipped"]
+    assert requests == []
+
+
+def test_item_error_makes_the_run_partial(db_url: str, engine: Engine, tmp_path: Path) -> None:
+    pipelines = json.dumps(
+        {
+            "aeroscrap.pipelines.validate.ValidatePipeline": 100,
+            "tests.support.boom.BoomPipeline": 150,
+            "aeroscrap.pipelines.normalize.NormalizePipeline": 200,
+            "aeroscrap.pipelines.store.StorePipeline": 400,
+        }
+    )
+    with serve(["airindia"], jobs=JOBS) as site:
+        result = aeroscrap_crawl(
+            "airindia",
+            site.base_url("airindia"),
+            db_url,
+            f"ITEM_PIPELINES={pipelines}",
+            tmp=tmp_path,
+        )
+    run = runs(engine, "airindia")[-1]
+    assert result.returncode != 0
+    assert run.status == "partial"
+    assert run.errors >= 1
+    assert _counts(engine)[1] == JOBS - 1
+
+
+def test_database_down_at_start_fails_before_any_request(tmp_path: Path) -> None:
+    bad = "postgresql+psycopg://u:s3cret@127.0.0.1:1/x"
+    with serve(["airindia"], jobs=JOBS) as site:
+        result = scrapy_crawl("airindia", site.base_url("airindia"), bad, timeout=60)
+        requests = site.requests("airindia")
+    assert result.returncode == 1
+    assert "127.0.0.1:1" in result.output
+    assert "s3cret" not in result.output
+    assert requests == []
+
+
+@pytest.mark.slow
+def test_killed_crawl_is_marked_aborted_and_rerun_converges(db_url: str, engine: Engine) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.support.crawl import FAST, ROOT, env_for
+
+    with serve(["airindia"], jobs=60, delay=0.05) as site:
+        cmd = [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "airindia",
+            "-a",
+            f"base_url={site.base_url('airindia')}",
+        ]
+        for setting in (*FAST, "AEROSCRAP_STORE_BATCH=5", "AEROSCRAP_STORE_FLUSH_S=0.2"):
+            cmd += ["-s", setting]
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env_for(db_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 60
+        while _counts(engine)[1] < 5 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        _jobs, sightings = _counts(engine)
+        assert 0 < sightings < 60
+        result = scrapy_crawl("airindia", site.base_url("airindia"), db_url)
+    assert result.returncode == 0, result.output
+    assert [r.status for r in runs(engine, "airindia")] == ["aborted", "finished"]
+    with engine.connect() as conn:
+        total, distinct = conn.execute(
+            select(func.count(), func.count(JobSource.url.distinct()))
+        ).one()
+    assert total == distinct == 60
+
+
+@pytest.mark.slow
+@pytest.mark.postgresql_only  # an embedded SQLite file has no outage to simulate
+def test_database_outage_spools_and_next_run_replays(
+    db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from sqlalchemy import make_url
+
+    from tests.support.crawl import FAST, ROOT, env_for
+    from tests.support.tcp_proxy import TcpProxy
+
+    target = make_url(db_url)
+    proxy = TcpProxy(target.host or "127.0.0.1", target.port or 5432)
+    proxied = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+    spool = tmp_path / "spool"
+    settings = (
+        *FAST,
+        "AEROSCRAP_STORE_BATCH=3",
+        "AEROSCRAP_STORE_FLUSH_S=0.1",
+        "AEROSCRAP_STORE_RETRY_DELAYS=0.2,0.2",
+        f"AEROSCRAP_SPOOL_DIR={spool}",
+    )
+    try:
+        with serve(["airindia"], jobs=30, delay=0.1) as site:
+            cmd = [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "airindia",
+                "-a",
+                f"base_url={site.base_url('airindia')}",
+            ]
+            for setting in settings:
+                cmd += ["-s", setting]
+            proc = subprocess.Popen(
+                cmd,
+                cwd=ROOT,
+                env=env_for(proxied),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            deadline = time.monotonic() + 60
+            while _counts(engine)[1] < 3 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            proxy.cut()
+            time.sleep(1.5)  # longer than the store's retry budget: batches go to the spool
+            proxy.restore()
+            _, err = proc.communicate(timeout=120)
+            assert "spooled" in err, err[-3000:]
+            assert list(spool.glob("airindia-*.jsonl"))
+            assert runs(engine, "airindia")[-1].status == "partial", err[-3000:]
+            again = scrapy_crawl(
+                "airindia", site.base_url("airindia"), db_url, f"AEROSCRAP_SPOOL_DIR={spool}"
+            )
+        assert again.returncode == 0, again.output
+        assert "replayed" in again.output
+        assert not list(spool.glob("*.jsonl"))
+        assert [r.status for r in runs(engine, "airindia")] == ["partial", "finished"]
+        with engine.connect() as conn:
+            total, distinct = conn.execute(
+                select(func.count(), func.count(JobSource.url.distinct()))
+            ).one()
+        assert total == distinct == 30
+    finally:
+        proxy.close()

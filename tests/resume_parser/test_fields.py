@@ -1,0 +1,120 @@
+"""Field rules on small inputs: dates, phones, places, headings, hours and codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_parser.aviation import (
+    find_certifications,
+    find_hours,
+    find_licences,
+    find_medical,
+    find_type_ratings,
+)
+from resume_parser.contacts import find_phone, proper_case
+from resume_parser.dates import find_range
+from resume_parser.geo import parse_location
+from resume_parser.models import Line
+from resume_parser.sections import classify_heading
+from resume_parser.text import decode, lines_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Jan 2019 - Present", "2019-01", "present"),
+        ("03.2015 - 06.2018", "2015-03", "2018-06"),
+        ("2015-03 to 2018-06", "2015-03", "2018-06"),
+        ("Mar. 2017 to Sep. 2019", "2017-03", "2019-09"),
+        ("2012 – 2014", "2012", "2014"),
+        ("Since March 2021", "2021-03", "present"),
+        ("since 03/2021", "2021-03", "present"),
+        ("2016 to date", "2016", "present"),
+    ],
+)
+def test_date_ranges(text: str, start: str, end: str) -> None:
+    found = find_range(text)
+    assert found is not None and (found.start, found.end) == (start, end)
+
+
+def test_birth_dates_are_not_ranges() -> None:
+    assert find_range("Date of birth: 01.05.1995") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Tel: +44 (0)7700 900123", None, "+447700900123"),
+        ("Mobile: 0044 7700 900123", None, "+447700900123"),
+        ("☎ (404) 555-0123", "US", "+14045550123"),
+        ("Phone: 06 42 34 63 76", "FR", "+33642346376"),
+        ("Type ratings: A330-200/300", "AE", None),
+    ],
+)
+def test_phones(text: str, region: str | None, expected: str | None) -> None:
+    assert find_phone([Line(text)], region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Wrocław – Polska", "Wrocław", "PL"),
+        ("Dallas, TX, U.S.A.", "Dallas", "US"),
+        ("Hyderabad (India)", "Hyderabad", "IN"),
+        ("Singapore", "Singapore", "SG"),
+        ("München, Deutschland", "München", "DE"),
+    ],
+)
+def test_locations(text: str, city: str, country: str) -> None:
+    loc = parse_location(text)
+    assert loc is not None and (loc.city, loc.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Career Objective", "summary"),
+        ("Professional Background", "experience"),
+        ("Training & Education", "education"),
+        ("Certificates & Licenses", "licences"),
+        ("Areas of Expertise", "skills"),
+        ("Flying Hours", "hours"),
+        ("Additional Training", "certifications"),
+        ("Line Pilot | 2019", None),
+    ],
+)
+def test_heading_wordings(heading: str, kind: str | None) -> None:
+    assert classify_heading(heading) == kind
+
+
+def test_hours_and_medical() -> None:
+    lines = [
+        Line("Total: 15,920 hrs; P1: 6 800 hrs; PICUS: 900 hrs"),
+        Line("FAA Second-Class Medical"),
+    ]
+    assert find_hours(lines) == (15920, 6800)
+    assert find_medical(lines) == 2
+    assert find_hours([Line("PICUS 500 h, SIC 1200 h")]) == (None, None)
+
+
+def test_codes() -> None:
+    lines = [Line("Frozen ATPL"), Line("Type ratings: B757/767, A320/A321neo (CFM)"),
+             Line("English – ICAO Level 5")]  # fmt: skip
+    assert find_licences(lines) == ["CPL(A)"]
+    assert find_type_ratings(lines, all_lines=False) == ["B757", "B767", "A320"]
+    assert find_certifications(lines) == ["ATPL-THEORY", "IR", "MEP", "ICAO-EN-5"]
+    assert find_licences([Line("Aircraft types (B2): ERJ-190")]) == []
+
+
+def test_names_in_capitals() -> None:
+    assert proper_case("PIETER VAN DER BERG") == "Pieter van der Berg"
+    assert proper_case("ANDREA D'ANGELO") == "Andrea D'Angelo"
+
+
+def test_txt_decoding_and_markup() -> None:
+    assert decode("Zoë".encode("cp1252")) == "Zoë"
+    lines = lines_from_text("## Skills\n- Python\nSUMMARY\n=======\nText")
+    assert [(ln.text, ln.heading, ln.bullet) for ln in lines] == [
+        ("Skills", True, False), ("Python", False, True), ("SUMMARY", True, False),
+        ("Text", False, False),
+    ]  # fmt: skip
