@@ -249,24 +249,29 @@ class Ingestor:
                 if target is None:
                     target = -(len(new_rows) + 1)
                     new_rows[target] = _job_row(p, companies.get(job.advertiser.key), now)
+                    known[target] = (p.url_hash, p.content_hash)
                     buckets[p.block_key].append((target, p.features))
                     results.append(IngestResult(target, "inserted", prepared=p))
-                elif own_url and target > 0 and known.get(target, ("", ""))[0] == p.url_hash:
-                    if known[target][1] != p.content_hash and target not in updates:
+                elif own_url and known.get(target, ("", ""))[0] == p.url_hash:
+                    # A re-scrape of the job's own URL: the latest content wins, as an upsert would.
+                    if known[target][1] != p.content_hash:
                         row = _job_row(p, companies.get(job.advertiser.key), now)
-                        row["id"] = target
-                        if job.posted_estimated:
-                            # Keep the first estimate: the crawl day moves, the posting does not.
-                            row.pop("posted_date")
-                            row.pop("posted_estimated")
-                        updates[target] = row
+                        if target < 0:
+                            new_rows[target] = row
+                        else:
+                            row["id"] = target
+                            if job.posted_estimated:
+                                # Keep the first estimate: the crawl day moves, the posting does not.
+                                row.pop("posted_date")
+                                row.pop("posted_estimated")
+                            updates[target] = row
+                        known[target] = (p.url_hash, p.content_hash)
                         results.append(IngestResult(target, "updated", prepared=p))
                     else:
                         touched.add(target)
                         results.append(IngestResult(target, "duplicate", prepared=p))
                 else:
-                    if target > 0:
-                        touched.add(target)
+                    touched.add(target)
                     results.append(
                         IngestResult(target, "duplicate", merged=not own_url, prepared=p)
                     )
@@ -276,7 +281,7 @@ class Ingestor:
             inserted = repository.upsert_jobs(conn, list(new_rows.values()))
             real = {tmp: inserted[row["url_hash"]] for tmp, row in new_rows.items()}
             repository.update_jobs(conn, list(updates.values()))
-            repository.touch_jobs(conn, touched - set(updates), now)
+            repository.touch_jobs(conn, {t for t in touched if t > 0} - set(updates), now)
             repository.upsert_sources(
                 conn,
                 [

@@ -89,6 +89,12 @@ class ScrapydNode:
     def close(self) -> None:
         self._client.close()
 
+    def __enter__(self) -> ScrapydNode:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def _call(self, method: str, endpoint: str, **kwargs: Any) -> dict[str, Any]:
         try:
             response = self._client.request(method, f"/{endpoint}", **kwargs)
@@ -112,6 +118,10 @@ class ScrapydNode:
 
     def daemon_status(self) -> dict[str, Any]:
         return self._call("GET", "daemonstatus.json")
+
+    def projects(self) -> list[str]:
+        """Projects deployed on the node."""
+        return [str(p) for p in self._call("GET", "listprojects.json")["projects"]]
 
     def jobs(self, project: str = PROJECT) -> list[JobInfo]:
         """Pending, running and finished jobs of `project` (all projects are listed, then

@@ -105,9 +105,17 @@ def score_dedup(predicted: Sequence[str], labels: Sequence[Mapping[str, Any]]) -
     recall = hits / len(gold_pairs) if gold_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
-    size_p, size_g, size_both = Counter(predicted), Counter(gold), Counter(zip(predicted, gold))
-    b_precision = sum(size_both[(p, g)] / size_p[p] for p, g in zip(predicted, gold)) / len(gold)
-    b_recall = sum(size_both[(p, g)] / size_g[g] for p, g in zip(predicted, gold)) / len(gold)
+    size_p, size_g, size_both = (
+        Counter(predicted),
+        Counter(gold),
+        Counter(zip(predicted, gold, strict=True)),
+    )
+    b_precision = sum(
+        size_both[(p, g)] / size_p[p] for p, g in zip(predicted, gold, strict=True)
+    ) / len(gold)
+    b_recall = sum(
+        size_both[(p, g)] / size_g[g] for p, g in zip(predicted, gold, strict=True)
+    ) / len(gold)
     bcubed = 2 * b_precision * b_recall / (b_precision + b_recall)
 
     kind_total: Counter[str] = Counter()
@@ -154,14 +162,19 @@ def output_line(record_id: str, job_id: str, job: NormalizedJob) -> dict[str, An
     }
 
 
-def field_accuracy(lines: Sequence[Mapping[str, Any]], labels: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+def field_accuracy(
+    lines: Sequence[Mapping[str, Any]], labels: Sequence[Mapping[str, Any]]
+) -> dict[str, float]:
     """Share of records whose output field equals the label (titles after collapsing spaces)."""
     result = {}
     for name in FIELDS:
         if name == "normalized_title":
-            ok = sum(" ".join(o[name].split()) == " ".join(g[name].split()) for o, g in zip(lines, labels))
+            ok = sum(
+                " ".join(o[name].split()) == " ".join(g[name].split())
+                for o, g in zip(lines, labels, strict=True)
+            )
         else:
-            ok = sum(o[name] == g[name] for o, g in zip(lines, labels))
+            ok = sum(o[name] == g[name] for o, g in zip(lines, labels, strict=True))
         result[name] = ok / len(labels)
     return result
 
@@ -174,7 +187,9 @@ def evaluate(jobs_path: Path, labels_path: Path, report: Path | None = None) -> 
     jobs = [normalize_job(record) for record in raw]
     ours = assign_jobs(jobs)
     original = assign_original(raw, jobs)
-    lines = [output_line(r["id"], job_id, job) for r, job_id, job in zip(raw, ours, jobs)]
+    lines = [
+        output_line(r["id"], job_id, job) for r, job_id, job in zip(raw, ours, jobs, strict=True)
+    ]
     if report is not None:
         with report.open("w", encoding="utf-8") as handle:
             for line in lines:
@@ -193,13 +208,20 @@ def _print(results: Mapping[str, Any]) -> None:
     print(f"records: {results['records']}")
     print(f"{'dedup':<34}{'ours':>8}{'original':>10}")
     for name in ("precision", "recall", "f1", "bcubed_f1"):
-        print(f"{'pairwise ' + name if name != 'bcubed_f1' else 'B-cubed F1':<34}"
-              f"{getattr(ours, name):>8.3f}{getattr(original, name):>10.3f}")
+        print(
+            f"{'pairwise ' + name if name != 'bcubed_f1' else 'B-cubed F1':<34}"
+            f"{getattr(ours, name):>8.3f}{getattr(original, name):>10.3f}"
+        )
     for kind in sorted(set(ours.recall_by_kind) | set(original.recall_by_kind)):
-        print(f"{'recall ' + kind:<34}{ours.recall_by_kind.get(kind, 0):>8.3f}"
-              f"{original.recall_by_kind.get(kind, 0):>10.3f}")
+        print(
+            f"{'recall ' + kind:<34}{ours.recall_by_kind.get(kind, 0):>8.3f}"
+            f"{original.recall_by_kind.get(kind, 0):>10.3f}"
+        )
     for dim in sorted(set(ours.false_merge_by_dim) | set(original.false_merge_by_dim)):
-        (m1, t1), (m2, t2) = ours.false_merge_by_dim.get(dim, (0, 0)), original.false_merge_by_dim.get(dim, (0, 0))
+        (m1, t1), (m2, t2) = (
+            ours.false_merge_by_dim.get(dim, (0, 0)),
+            original.false_merge_by_dim.get(dim, (0, 0)),
+        )
         print(f"{'false merges ' + dim:<34}{f'{m1}/{t1}':>8}{f'{m2}/{t2}':>10}")
     fields = results["fields"]
     for name in FIELDS:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
+from scrapy.http import TextResponse
 
 from aeroscrap.exceptions import AeroScrapError
 
@@ -117,6 +118,14 @@ def guarded(
     return wrapper
 
 
+def page_selector(response: Response) -> Selector:
+    """The response's selector; raises MalformedPage for a body Scrapy did not take as text."""
+    if not isinstance(response, TextResponse):
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        raise MalformedPage(f"not a text page (Content-Type {content_type!r})")
+    return response.selector
+
+
 def clean(text: str | None) -> str | None:
     """Collapse whitespace; None for nothing left."""
     if text is None:
@@ -165,10 +174,10 @@ def labelled_fields(selection: Selector | SelectorList[Selector]) -> dict[str, s
             value = full[len(label) :].strip(" :\u00a0")
             fields.setdefault(label.rstrip(":").strip(), value)
     for term in selection.css("dt"):
-        label = clean(" ".join(term.xpath(".//text()").getall()))
-        value = clean(" ".join(term.xpath("following-sibling::dd[1]//text()").getall()))
-        if label and value is not None:
-            fields.setdefault(label.rstrip(":").strip(), value)
+        term_label = clean(" ".join(term.xpath(".//text()").getall()))
+        answer = clean(" ".join(term.xpath("following-sibling::dd[1]//text()").getall()))
+        if term_label and answer is not None:
+            fields.setdefault(term_label.rstrip(":").strip(), answer)
     return fields
 
 
@@ -213,7 +222,9 @@ def microdata_job_posting(selector: Selector) -> dict[str, str]:
     for prop in scope.xpath(".//*[@itemprop][count(ancestor::*[@itemscope]) = $depth]",
                             depth=len(scope.xpath("ancestor-or-self::*[@itemscope]"))):  # fmt: skip
         name = prop.attrib["itemprop"]
-        value = prop.attrib.get("content") or prop.attrib.get("datetime") or block_text(prop)
+        value: str | None = (
+            prop.attrib.get("content") or prop.attrib.get("datetime") or block_text(prop)
+        )
         if value and name not in props:
             props[name] = value.strip()
     return props

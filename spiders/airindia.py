@@ -17,6 +17,7 @@ from spiders._common import (
     first_text,
     guarded,
     job_posting_fields,
+    page_selector,
     trailing_id,
 )
 
@@ -117,7 +118,7 @@ class AirIndiaSpider(AeroSpider):
     @guarded
     def parse_search(self, response: Response, startrow: int = 0) -> Iterator[scrapy.Request]:
         """Details of every tile; the next page starts after the tiles received; empty ends it."""
-        tiles = read_tiles(response.selector, response.url)
+        tiles = read_tiles(page_selector(response), response.url)
         self.report_listing(response, len(tiles), first=startrow == 0)
         for tile in tiles:
             yield scrapy.Request(tile.url, callback=self.parse_job, cb_kwargs={"tile": tile})
@@ -130,7 +131,7 @@ class AirIndiaSpider(AeroSpider):
     @guarded
     def parse_job(self, response: Response, tile: Tile | None = None) -> Iterator[JobItem]:
         """One detail page; filled jobs give a 'filled' item from the tile's title."""
-        selector = response.selector
+        selector = page_selector(response)
         filled = is_filled(selector)
         structured = job_posting_fields(selector)
         title = (tile.title if tile else None) or page_title(selector) or structured.get("title")

@@ -19,6 +19,7 @@ from spiders._common import (
     guarded,
     job_posting_fields,
     labelled_fields,
+    page_selector,
 )
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ class AviationJobSearchSpider(AeroSpider):
     @guarded
     def parse_listing(self, response: Response, page: int = 1) -> Iterator[scrapy.Request]:
         """Every detail link on the page, then the next page while pages have jobs."""
-        links = detail_links(response.selector, response.url)
+        links = detail_links(page_selector(response), response.url)
         self.report_listing(response, len(links), first=page == 1)
         for link in links:
             yield scrapy.Request(link, callback=self.parse_job)
@@ -152,7 +153,7 @@ class AviationJobSearchSpider(AeroSpider):
     @guarded
     def parse_job(self, response: Response) -> Iterator[JobItem]:
         """One detail page -> one item; most pages show no date, so the crawl date stands in."""
-        detail = read_detail(response.selector)
+        detail = read_detail(page_selector(response))
         match = DETAIL_PATH.match(urlsplit(response.url).path)
         yield JobItem(
             source=self.name,

@@ -18,6 +18,7 @@ from spiders._common import (
     guarded,
     job_posting_fields,
     labelled_fields,
+    page_selector,
 )
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class GooseSpider(AeroSpider):
     @guarded
     def parse_listing(self, response: Response, page: int = 1) -> Iterator[scrapy.Request]:
         """Detail links of the rendered cards, then the rel=next page if the page has one."""
-        links = detail_links(response.selector, response.url)
+        links = detail_links(page_selector(response), response.url)
         self.report_listing(response, len(links), first=page == 1)
         for link in links:
             yield scrapy.Request(link, callback=self.parse_job)
@@ -143,7 +144,7 @@ class GooseSpider(AeroSpider):
     @guarded
     def parse_job(self, response: Response) -> Iterator[JobItem]:
         """One detail page -> one item; the company is the agency, as the page shows."""
-        detail = read_detail(response.selector)
+        detail = read_detail(page_selector(response))
         fields = detail.fields
         match = DETAIL_PATH.search(urlsplit(response.url).path)
         posted = fields.get("Posted")

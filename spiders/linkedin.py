@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import scrapy
 
 from aeroscrap.items import JobItem
-from spiders._common import AeroSpider, clean, first_text, guarded
+from spiders._common import AeroSpider, clean, first_text, guarded, page_selector
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
@@ -152,7 +152,7 @@ class LinkedInSpider(AeroSpider):
         if response.status == 400:
             self.logger.info("source=%s search %r ends at start=%d", self.name, keywords, start)
             return
-        cards = read_cards(response.selector, response.url)
+        cards = read_cards(page_selector(response), response.url)
         self.report_listing(response, len(cards), first=start == 0)
         for card in cards:
             if card.job_id in self.seen_ids:
@@ -176,7 +176,7 @@ class LinkedInSpider(AeroSpider):
         if response.status in BLOCK_STATUSES:
             self.note_blocked(response)
         elif response.status == 200:
-            posting = read_posting(response.selector)
+            posting = read_posting(page_selector(response))
         yield JobItem(
             source=self.name,
             # The canonical form; card links carry tracking parameters (refId, trackingId).

@@ -62,66 +62,16 @@ class _Company:
 
 # Trailing legal/organisational words (README 3.2), plus a dangling "and" left by "GmbH & Co. KG".
 _LEGAL = frozenset(
-    [
-        "ltd",
-        "limited",
-        "plc",
-        "gmbh",
-        "ag",
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "llc",
-        "llp",
-        "lp",
-        "sa",
-        "sas",
-        "sarl",
-        "spa",
-        "srl",
-        "nv",
-        "bv",
-        "dac",
-        "pvt",
-        "private",
-        "pte",
-        "pjsc",
-        "psc",
-        "uab",
-        "as",
-        "asa",
-        "ab",
-        "oy",
-        "oyj",
-        "co",
-        "company",
-        "kg",
-        "kgaa",
-        "group",
-        "holdings",
-        "holding",
-        "sl",
-        "slu",
-        "sau",
-        "se",
-        "kft",
-        "zrt",
-        "sro",
-        "doo",
-        "pty",
-        "bhd",
-        "sdn",
-        "jsc",
-        "ojsc",
-        "ltda",
-        "lda",
-        "aps",
-        "mbh",
-        "ug",
-        "ehf",
-        "and",
-    ]
+    re.findall(
+        r"\w+",
+        """
+        ltd limited plc gmbh ag inc incorporated corp corporation llc llp lp sa sas
+        sarl spa srl nv bv dac pvt private pte pjsc psc uab as asa
+        ab oy oyj co company kg kgaa group holdings holding sl slu sau se
+        kft zrt sro doo pty bhd sdn jsc ojsc ltda lda aps mbh ug
+        ehf bsc saoc saog qcsc qsc sme soc sae wll fze fzco fzllc and
+        """,
+    )
 )
 _TAGLINE = re.compile(r"\s+[-–—|]\s+|\s+\|\s*")
 _BRACKET = re.compile(r"\(([^)]*)\)")
@@ -178,9 +128,14 @@ def _lookup(name: str) -> tuple[str, _Company | None]:
     # "dnata Dubai", "Bristow Norway": a known brand followed only by a place is that brand.
     for cut in range(len(words) - 1, 0, -1):
         brand, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        if brand in table and resolve_location(rest).country_code is not None:
+        neutral = all(word in _NEUTRAL for word in words[cut:])
+        if brand in table and (neutral or resolve_location(rest).country_code is not None):
             return table[brand].key, table[brand]
     return key, None
+
+
+# Words a page name adds to a brand without naming another organisation ("easyJet Europe Airline").
+_NEUTRAL = frozenset(re.findall(r"\w+", "europe european international worldwide global airline"))
 
 
 def company_key(name: str | None) -> str:

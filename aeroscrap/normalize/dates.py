@@ -207,7 +207,7 @@ def _long_tail(text: str, crawl: date, source: str) -> date | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+            parsed = dateparser.parse(text, settings=settings)
     except Exception:  # dateparser raises assorted error types on odd input
         return None
     return parsed.date() if parsed else None

@@ -41,6 +41,8 @@ def clean_text(s: object, max_len: int | None = None) -> str:
 
 def strip_diacritics(s: str) -> str:
     """Drop combining marks after NFKD (`Zürich` -> `Zurich`); `ß`/`ø`-style letters stay."""
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

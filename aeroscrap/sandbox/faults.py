@@ -101,7 +101,12 @@ def _apply_token(faults: Faults, name: str, arg: str, target: str, raw: str) -> 
     if name in {"block_after", "block_status", "retry_after"}:
         if not arg.isdigit():
             raise FaultSpecError(f"{name} needs a number, got {raw!r}")
-        return replace(faults, **{name: int(arg)})
+        number = int(arg)
+        if name == "block_after":
+            return replace(faults, block_after=number)
+        if name == "block_status":
+            return replace(faults, block_status=number)
+        return replace(faults, retry_after=number)
     if name == "delay":
         try:
             float(arg)

@@ -168,10 +168,11 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         for name, value in reply.headers.items():
             self.send_header(name, value)
+        # Logged before the body goes out, so a client that has read it also sees the entry.
+        self.server.record(self.command, self.path, reply.status)
         self.end_headers()
         if send_body:
             self.wfile.write(data)
-        self.server.record(self.command, self.path, reply.status)
 
     def _faulty(self, plan: Plan, request: SiteRequest) -> None:
         mode = plan.body_mode

@@ -58,8 +58,7 @@ class SandboxHandle:
 
     def base_url(self, site: str) -> str:
         """http://127.0.0.1:PORT of a site; the real site's paths hang under it."""
-        host, port = self._servers[site].server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._servers[site].server_port}"
 
     def jobs(self, site: str) -> list[SandboxJob]:
         """The jobs the site lists."""

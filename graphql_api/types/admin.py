@@ -168,6 +168,15 @@ def _record(record: JobRecordInput) -> dict[str, Any]:
     return {k: v for k, v in vars(record).items() if v is not None}
 
 
+async def _run_ingest(info: Info, records: list[JobRecordInput]) -> list[IngestOutcome]:
+    require_admin(info)
+    results = await run_in_threadpool(_ingest, ctx(info).writer, [_record(r) for r in records])
+    return [
+        IngestOutcome(record_id=rec.id, action=res.action, reason=res.reason, job_id=res.job_id)
+        for rec, res in zip(records, results, strict=True)
+    ]
+
+
 @strawberry.type
 class AdminQuery:
     """Admin-only queries."""
@@ -199,22 +208,13 @@ class AdminMutation:
 
     @strawberry.mutation(description="Ingest one raw record through the crawl pipeline.")
     async def ingest_job(self, info: Info, record: JobRecordInput) -> IngestOutcome:
-        return (await self._ingest(info, [record]))[0]
+        return (await _run_ingest(info, [record]))[0]
 
     @strawberry.mutation(description=f"Ingest up to {MAX_INGEST} raw records in one batch.")
     async def ingest_jobs(self, info: Info, records: list[JobRecordInput]) -> list[IngestOutcome]:
         if not 1 <= len(records) <= MAX_INGEST:
             raise bad_input(f"records must hold 1 to {MAX_INGEST} records")
-        return await self._ingest(info, records)
-
-    @staticmethod
-    async def _ingest(info: Info, records: list[JobRecordInput]) -> list[IngestOutcome]:
-        require_admin(info)
-        results = await run_in_threadpool(_ingest, ctx(info).writer, [_record(r) for r in records])
-        return [
-            IngestOutcome(record_id=rec.id, action=res.action, reason=res.reason, job_id=res.job_id)
-            for rec, res in zip(records, results, strict=True)
-        ]
+        return await _run_ingest(info, records)
 
     @strawberry.mutation(description="Map a spelling of a company name to a company.")
     async def create_company_mapping(

@@ -7,6 +7,7 @@ crawl_runs checks run on SQLite and PostgreSQL. The real scrapyd is in tests/int
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -65,7 +66,11 @@ class FakeScrapyd:
                 for spider in self.running
             ]
             other = {"id": "x", "project": "other", "spider": "airindia"}
-            return self._ok(pending=[], running=[*jobs, other], finished=[])
+            queued = [
+                {"id": f["jobid"][0], "project": "aeroscrap", "spider": f["spider"][0]}
+                for f in self.scheduled
+            ]
+            return self._ok(pending=queued, running=[*jobs, other], finished=[])
         if path == "/schedule.json":
             form = parse_qs(request.content.decode())
             if form["spider"][0] not in self.spiders:
@@ -92,8 +97,20 @@ class FakeScrapyd:
         return httpx.Response(200, json={"status": "error", "message": message})
 
 
+_open: list[Placer] = []
+
+
 def placer(*fakes: FakeScrapyd, database_url: str | None = None) -> Placer:
-    return Placer([fake.node() for fake in fakes], database_url=database_url)
+    made = Placer([fake.node() for fake in fakes], database_url=database_url)
+    _open.append(made)
+    return made
+
+
+@pytest.fixture(autouse=True)
+def _close_placers() -> Iterator[None]:
+    yield
+    while _open:
+        _open.pop().close()
 
 
 def entry(cron: str = "0 */6 * * *", **kwargs: object) -> ScheduleEntry:
@@ -136,7 +153,7 @@ def test_example_schedule_loads_with_args_and_settings() -> None:
 def test_bad_schedule_files_are_named(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "schedule.toml"
     path.write_text(text)
-    with pytest.raises(ScheduleError, match=None) as info:
+    with pytest.raises(ScheduleError) as info:
         load_schedule(path)
     assert message in str(info.value)
 
@@ -308,9 +325,10 @@ def test_catch_up_places_only_missed_entries(engine: Engine, db_url: str) -> Non
     entries = [
         entry("0 0 * * *"),
         ScheduleEntry("li-pilot", "linkedin", "0 0 * * *", args={"keywords": "pilot"}),
-        # Same spider, other search: its runs are told apart by their arguments; never ran.
+        # Same spider, other search: told apart by its arguments, it never ran, so it is due too,
+        # but the source is now queued: one crawl of a source at a time, so it is skipped.
         ScheduleEntry("li-eng", "linkedin", "0 0 * * *", args={"keywords": "engineer"}),
     ]
     placed = catch_up(entries, placer(node, database_url=db_url))
-    assert [p.spider for p in placed] == ["linkedin", "linkedin"]
-    assert [f["keywords"] for f in node.scheduled] == [["pilot"], ["engineer"]]
+    assert [(p.spider, p.status) for p in placed] == [("linkedin", "placed"), ("linkedin", "skipped")]
+    assert [f["keywords"] for f in node.scheduled] == [["pilot"]]

@@ -17,7 +17,7 @@ RECORD = {
     "company": "Example Air",
     "location": "Singapore",
     "posted": "2 days ago",
-    "crawl_date": "2026-11-20",
+    "crawlDate": "2026-11-20",
     "description": "Fly the A350 from Singapore.",
 }
 

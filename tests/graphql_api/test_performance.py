@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import anyio
 import pytest
 from graphql import GraphQLError
 from sqlalchemy import Engine, event, text
 
 from aeroscrap.db.session import make_engine
 from graphql_api.context import run_db
+from tests.conftest import pg_admin_url
 from tests.graphql_api.conftest import LiveApi
 
 NESTED = """query($n: Int!) { jobs(first: $n) { totalCount edges { node {
@@ -35,16 +37,15 @@ def _statements(api: LiveApi, first: int) -> int:
 
 def test_nested_query_statement_count_does_not_grow_with_the_page(api: LiveApi) -> None:
     small, large = _statements(api, 2), _statements(api, 11)
-    # page + count + companies + company stats + sources + similar (3) + nested companies
-    assert small == large
+    # page + count + companies + company stats + sources + similar (3) + companies of the
+    # similar jobs; that last batch is skipped when the loader's cache already holds them all.
     assert large <= 9
+    assert large - small <= 1
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=False)
-def test_statement_timeout_becomes_a_timeout_error(db_url: str) -> None:
-    import anyio
-
-    engine: Engine = make_engine(db_url, writer=False, statement_timeout_ms=100)
+def test_statement_timeout_becomes_a_timeout_error() -> None:
+    # statement_timeout is PostgreSQL's; SQLite has no server-side timeout to map.
+    engine: Engine = make_engine(pg_admin_url(), writer=False, statement_timeout_ms=100)
     try:
         with pytest.raises(GraphQLError) as info:
             anyio.run(run_db, engine, lambda conn: conn.execute(text("SELECT pg_sleep(2)")).all())

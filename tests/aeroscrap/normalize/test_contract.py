@@ -19,7 +19,11 @@ from aeroscrap.normalize.contract import contract_type, stated_contract_type
         ("Aircraft Technician - Permanent", "This is a 12-month contract.", "permanent"),
         ("Seasonal Cabin Crew", "", "seasonal"),
         ("Cabin Crew - Summer Season 2027", "", "seasonal"),
-        ("Customer Service Ambassador", "This is a 18-month contract with the possibility of extension.", "contract"),
+        (
+            "Customer Service Ambassador",
+            "This is a 18-month contract with the possibility of extension.",
+            "contract",
+        ),
         ("Maintenance Planner", "This is a fixed-term contract until June 2027.", "fixed_term"),
         ("Ramp Agent", "This is a permanent, full-time position.", "permanent"),
         ("Ramp Agent", "Seasonal role from April to October.", "seasonal"),

@@ -30,7 +30,9 @@ def test_parse_salary(raw: str, expected: Salary) -> None:
     assert parse_salary(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [None, "", "Competitive", "DOE", "Negotiable", "Competitive salary + benefits"])
+@pytest.mark.parametrize(
+    "raw", [None, "", "Competitive", "DOE", "Negotiable", "Competitive salary + benefits"]
+)
 def test_no_amount(raw: str | None) -> None:
     assert parse_salary(raw) is None
 

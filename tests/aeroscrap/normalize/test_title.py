@@ -105,7 +105,10 @@ def test_clean_text_is_idempotent_and_storable(raw: str, max_len: int | None) ->
 
 
 def test_clean_text_keeps_letters_and_drops_controls() -> None:
-    assert clean_text("Zu\u0308rich\x00 \u202eSão  Paulo\x07\r\n\r\n\r\nok") == "Zürich São Paulo\n\nok"
+    assert (
+        clean_text("Zu\u0308rich\x00 \u202eSão  Paulo\x07\r\n\r\n\r\nok")
+        == "Zürich São Paulo\n\nok"
+    )
     assert clean_text("bad \ud800 surrogate") == "bad surrogate"
     assert clean_text(None) == ""
 

@@ -24,14 +24,23 @@ from aeroscrap.normalize.url import canonical_url
             "https://careers.example.com/jobdetails/?lang=en&jobId=21233&utm_source=x&UTM_Medium=y",
             "https://careers.example.com/jobdetails?jobId=21233&lang=en",
         ),
-        ("https://jobs.lever.co/acme/abc-123?lever-source=Indeed", "https://jobs.lever.co/acme/abc-123"),
-        ("https://boards.example.com/acme/jobs/9?gh_src=x&fbclid=y&gclid=z", "https://boards.example.com/acme/jobs/9"),
+        (
+            "https://jobs.lever.co/acme/abc-123?lever-source=Indeed",
+            "https://jobs.lever.co/acme/abc-123",
+        ),
+        (
+            "https://boards.example.com/acme/jobs/9?gh_src=x&fbclid=y&gclid=z",
+            "https://boards.example.com/acme/jobs/9",
+        ),
         ("https://x.example/a?mc_cid=1&mc_eid=2&source=li&src=alert", "https://x.example/a"),
         ("https://example.com:443/", "https://example.com/"),
         ("http://example.com:80/Path/To/Job/", "https://example.com/Path/To/Job"),
         ("https://example.com:8443/a", "https://example.com:8443/a"),
         ("https://example.com", "https://example.com/"),
-        ("https://ag.wd3.myworkdayjobs.com/en-US/careers/job/Hamburg/Eng_JR1", "https://ag.wd3.myworkdayjobs.com/en-US/careers/job/Hamburg/Eng_JR1"),
+        (
+            "https://ag.wd3.myworkdayjobs.com/en-US/careers/job/Hamburg/Eng_JR1",
+            "https://ag.wd3.myworkdayjobs.com/en-US/careers/job/Hamburg/Eng_JR1",
+        ),
     ],
 )
 def test_canonical_forms(raw: str, expected: str) -> None:
@@ -45,7 +54,9 @@ def test_job_identifying_parameters_keep_jobs_apart() -> None:
 
 
 def test_path_case_is_kept() -> None:
-    assert canonical_url("https://example.com/Job/ABC") != canonical_url("https://example.com/job/abc")
+    assert canonical_url("https://example.com/Job/ABC") != canonical_url(
+        "https://example.com/job/abc"
+    )
 
 
 @pytest.mark.parametrize("raw", ["", None, "not a url", "https://", "http://[::1"])
