@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -40,6 +40,10 @@ _REF = re.compile(
 # Posted dates are evidence only, but copies of one vacancy are never months apart (README 4.2.7).
 MAX_POSTED_GAP_DAYS = 90
 _FUZZY_ROLE_MIN = 90.0
+# Where-the-work-is words one copy may leave out ("Maintenance Shift Supervisor").
+_SOFT = frozenset({"maintenance", "line", "base", "station", "hangar", "airside"})
+_PART_66 = frozenset({"b1", "b2", "b3"})
+_LICENSED_TRADES = frozenset({"technician", "mechanic", "engineer"})
 # Title qualifiers that the gazetteer also knows as places ("- IT", "Security Officer").
 _NOT_PLACES = frozenset(
     [
@@ -81,6 +85,25 @@ class DedupKey:
     place_words: frozenset[str]
     contract: str
     posted: date | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form, so a store can keep the key beside the job instead of recomputing it."""
+        data = asdict(self)
+        for name, value in data.items():
+            if isinstance(value, frozenset):
+                data[name] = sorted(value)
+        data["posted"] = self.posted.isoformat() if self.posted else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DedupKey:
+        """Inverse of `as_dict`."""
+        values = dict(data)
+        for item in fields(cls):
+            if item.type == "frozenset[str]":
+                values[item.name] = frozenset(values[item.name])
+        values["posted"] = date.fromisoformat(data["posted"]) if data["posted"] else None
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -125,21 +148,30 @@ def _scan(tokens: list[str]) -> tuple[list[str], set[str], set[str]]:
     return rest, aircraft, licences
 
 
-def _title_place(segment: str) -> tuple[bool, str | None]:
-    """Whether a title part names a place, and its base key when that place is below a country."""
+def _title_place(segment: str) -> tuple[bool, str | None, str | None]:
+    """Whether a title part names a place, with its base key (below country level) and country."""
     if segment in _NOT_PLACES:
-        return False, None
+        return False, None, None
     place = resolve_location(segment)
     if place.city:
-        return True, place.city
+        return True, place.city, place.country_code
     if not (place.country_code or place.remote):
-        return False, None
+        return False, None, None
     if place.region:
         # "Dublin" alone reads as the county; with its country it reads as the city key the
         # location field of another copy would give.
         in_country = resolve_location(f"{segment}, {place.country_code}")
-        return True, in_country.city or segment
-    return True, None
+        return True, in_country.city or segment, place.country_code
+    return True, None, place.country_code
+
+
+def _without_company(main: list[str], job: NormalizedJob) -> list[str]:
+    """Drop a leading company name ("Ryanair Cabin Crew" is Ryanair's "Cabin Crew")."""
+    for name in (job.advertiser.key, job.company):
+        words = fold(name).split()
+        if words and main[: len(words)] == words and len(main) > len(words):
+            return main[len(words) :]
+    return main
 
 
 def dedup_key(job: NormalizedJob) -> DedupKey:
@@ -151,24 +183,31 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
     licences: set[str] = set()
     levels: set[str] = set()
     title_city: str | None = None
+    title_country: str | None = None
     for segment in title_segments(job.title):
         rest, found_aircraft, found_licences = _scan(segment.split())
         aircraft |= found_aircraft
         licences |= found_licences
         role, found_levels = role_words(rest)
-        levels |= found_levels
         if main is not None and role:
-            is_place, city = _title_place(segment)
+            is_place, city, country = _title_place(segment)
             if is_place:
                 # A title suffix ("- Dublin") is the base and outranks the location field.
                 title_city = city or title_city
+                title_country = country or title_country
                 continue
         role = [w for w in role if w not in place_words]
         if main is None and role:
-            main = role
+            # Seniority is read from the role part only: "- Training Provided" is not a rank.
+            main, levels = role, found_levels
         else:
             extra += role
-    main = drop_initials(main or [])
+    main = _without_company(main or [], job)
+    if licences & _PART_66:
+        # A Part-66 licence holder is the licensed engineer whatever the title calls them.
+        main = ["engineer" if w in _LICENSED_TRADES else w for w in main]
+        extra = ["engineer" if w in _LICENSED_TRADES else w for w in extra]
+    main = drop_initials(main)
     extra = [w for w in drop_initials(main + extra) if w not in main]
     place_words |= set(fold(title_city or "").split())
     return DedupKey(
@@ -183,7 +222,7 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
         licences=frozenset(licences),
         title_city=title_city,
         city=job.location.city,
-        country=job.location.country_code,
+        country=job.location.country_code or title_country,
         remote=job.location.remote,
         place_words=frozenset(place_words),
         contract=job.contract_type,
@@ -208,13 +247,12 @@ def block_keys(key: DedupKey) -> tuple[str, ...]:
 def _base_compatible(a: DedupKey, b: DedupKey) -> bool:
     if a.remote and b.remote:
         return True
-    if a.title_city and b.title_city:
-        return a.title_city == b.title_city
-    cities_a = {c for c in (a.title_city, a.city) if c}
-    cities_b = {c for c in (b.title_city, b.city) if c}
-    if cities_a and cities_b:
-        return bool(cities_a & cities_b)
-    if (a.remote and cities_b) or (b.remote and cities_a):
+    # A title suffix ("- Shannon") names the base even when the location field gives the
+    # head office, so it is the city compared when a record has one.
+    city_a, city_b = a.title_city or a.city, b.title_city or b.city
+    if city_a and city_b:
+        return city_a == city_b
+    if (a.remote and city_b) or (b.remote and city_a):
         return False
     # Country-only is compatible with a city in that country (README 4.2 rule 5).
     return not (a.country and b.country and a.country != b.country)
@@ -232,7 +270,7 @@ def _role_similarity(a: DedupKey, b: DedupKey) -> float:
     # Maintenance"): each record's main role words appear somewhere in the other's title, and
     # one title's words contain the other's, so a qualifier ("- Structures") may be missing but
     # two different ones ("- Safety", "- Pricing") make two jobs.
-    if nested and main_a <= all_b and main_b <= all_a:
+    if nested and main_a - _SOFT <= all_b and main_b - _SOFT <= all_a:
         return 0.97
     # Spelling slips ("Maintainance Planner") are the only other tolerated difference.
     ratio = fuzz.token_sort_ratio(" ".join(sorted(all_a)), " ".join(sorted(all_b)))

@@ -156,7 +156,9 @@ class CrawlLogExtension:
             )
             logger.warning(message)
         try:
-            previous = runs.previous_finished_count(self.engine, spider.name, before_run=self.run_id)
+            previous = runs.previous_finished_count(
+                self.engine, spider.name, before_run=self.run_id
+            )
         except Exception:  # only feeds a warning; recording the run matters more
             previous = None
         if previous and found <= 0.2 * previous:

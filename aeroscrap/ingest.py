@@ -44,6 +44,7 @@ class Prepared:
     features: dedup.DedupKey
     url_hash: str
     block_key: str
+    ref_key: str | None
     content_hash: str
     raw_json: dict[str, Any]
 
@@ -78,10 +79,11 @@ def _raw_json(record: Mapping[str, Any]) -> dict[str, Any]:
     return raw
 
 
-def _store_block(key: dedup.DedupKey) -> str:
-    """The one indexed blocking key stored per job: an agency's own reference when it has one
-    (decisive both ways, README 4.2), else advertiser + role head noun."""
-    return dedup.block_keys(key)[-1]
+def _blocks(key: dedup.DedupKey) -> tuple[str, str | None]:
+    """The indexed blocking keys of a job: advertiser + role head noun, and the agency reference
+    key when the advert has one (a shared reference decides even when titles are reworded)."""
+    keys = dedup.block_keys(key)
+    return keys[0], keys[1] if len(keys) > 1 else None
 
 
 _SET_FIELDS = {f.name for f in fields(dedup.DedupKey) if "frozenset" in str(f.type)}
@@ -126,11 +128,13 @@ def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
         check_record(dict(record))
     job = normalize_job(record)
     features = dedup.dedup_key(job)
+    blocks = _blocks(features)
     return Prepared(
         job=job,
         features=features,
         url_hash=repository.url_hash(job.canonical_url),
-        block_key=_store_block(features),
+        block_key=blocks[0],
+        ref_key=blocks[1],
         content_hash=_content_hash(job),
         raw_json=_raw_json(record),
     )
@@ -175,6 +179,7 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "status": job.status,
         "requirements": None,
         "block_key": p.block_key,
+        "ref_key": p.ref_key,
         "dedup_features": _key_to_json(p.features),
         "search_text": fold(search),
         "raw_json": p.raw_json,
@@ -183,6 +188,17 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "created_at": now,
         "updated_at": now,
     }
+
+
+def _best_match(p: Prepared, buckets: Mapping[str, list[tuple[int, Any]]]) -> int | None:
+    """The stored (or earlier in-batch) job this record duplicates, best score first."""
+    best: tuple[float, int] | None = None
+    for bucket in (p.block_key, p.ref_key):
+        for job_id, other in buckets.get(bucket, ()) if bucket else ():
+            result = dedup.match(p.features, other)
+            if result.same and (best is None or result.score > best[0]):
+                best = (result.score, job_id)
+    return best[1] if best else None
 
 
 class Ingestor:
@@ -223,8 +239,13 @@ class Ingestor:
                 conn, ((p.job.source, p.job.source_job_id) for p in batch if p.job.source_job_id)
             )
             buckets: dict[str, list[tuple[int, Any]]] = defaultdict(list)
-            for row in repository.candidates_by_block(conn, (p.block_key for p in batch)):
-                buckets[row.block_key].append((row.id, _key_from_json(row.dedup_features)))
+            for row in repository.candidates_by_block(
+                conn, {p.block_key for p in batch}, {p.ref_key for p in batch if p.ref_key}
+            ):
+                candidate = (row.id, _key_from_json(row.dedup_features))
+                for bucket in (row.block_key, row.ref_key):
+                    if bucket:
+                        buckets[bucket].append(candidate)
             known = repository.job_keys(conn, set(by_url.values()) | set(by_sid.values()))
 
             new_rows: dict[int, dict[str, Any]] = {}  # temporary negative id -> row
@@ -238,19 +259,14 @@ class Ingestor:
                     target = by_sid.get((job.source, job.source_job_id))
                 own_url = target is not None
                 if target is None:
-                    target = next(
-                        (
-                            jid
-                            for jid, f in buckets.get(p.block_key, ())
-                            if dedup.same_job(p.features, f)
-                        ),
-                        None,
-                    )
+                    target = _best_match(p, buckets)
                 if target is None:
                     target = -(len(new_rows) + 1)
                     new_rows[target] = _job_row(p, companies.get(job.advertiser.key), now)
                     known[target] = (p.url_hash, p.content_hash)
-                    buckets[p.block_key].append((target, p.features))
+                    for bucket in (p.block_key, p.ref_key):
+                        if bucket:
+                            buckets[bucket].append((target, p.features))
                     results.append(IngestResult(target, "inserted", prepared=p))
                 elif own_url and known.get(target, ("", ""))[0] == p.url_hash:
                     # A re-scrape of the job's own URL: the latest content wins, as an upsert would.

@@ -44,6 +44,8 @@ def all_spiders() -> list[str]:
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.project import get_project_settings
 
+    # Outside the project directory there is no scrapy.cfg to point at the settings module.
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "aeroscrap.settings")
     return sorted(SpiderLoader.from_settings(get_project_settings()).list())
 
 

@@ -341,7 +341,7 @@ def run_forever(entries: list[ScheduleEntry], placer: Placer) -> int:
     def stop(*_: object) -> None:
         raise _Stop
 
-    signal.signal(signal.SIGTERM, stop)
+    previous = signal.signal(signal.SIGTERM, stop)
     for job in scheduler.get_jobs():
         logger.info("scheduled %s (%s)", job.id, job.trigger)
     try:
@@ -349,6 +349,7 @@ def run_forever(entries: list[ScheduleEntry], placer: Placer) -> int:
     except (_Stop, KeyboardInterrupt):
         logger.info("scheduler stopping")
     finally:
+        signal.signal(signal.SIGTERM, previous)
         if scheduler.running:
             scheduler.shutdown(wait=False)
     return 0

@@ -42,6 +42,7 @@ CLOSESPIDER_TIMEOUT = 3600
 
 # Code-execution consoles stay off (RELIABILITY O4); local-file schemes are never fetched (C12).
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
 
 DOWNLOADER_MIDDLEWARES = {

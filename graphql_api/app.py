@@ -15,13 +15,15 @@ from strawberry.asgi import GraphQL
 
 from aeroscrap.config import Settings, get_settings
 from aeroscrap.db.session import make_engine
-from graphql_api.context import Context
+from graphql_api.context import Context, ResultCache
 from graphql_api.metrics import Metrics, MetricsMiddleware
 from graphql_api.routes import ROUTES
 from graphql_api.schema import build_schema
 from graphql_api.security import MAX_BODY_BYTES, is_admin_request, key_digest
 
 API_STATEMENT_TIMEOUT_MS = 5_000
+# Analytics and stats may be this many seconds stale (they scan most of the jobs table).
+ANALYTICS_TTL_SECONDS = 30.0
 
 
 class _GraphQLApp(GraphQL[Context, None]):
@@ -41,6 +43,7 @@ class _GraphQLApp(GraphQL[Context, None]):
             # Only the header counts: a key in the query string would end up in access logs.
             is_admin=is_admin_request(request.headers.get("authorization"), self._digest),
             request=request,
+            cache=state.cache,
         )
 
 
@@ -80,6 +83,7 @@ def create_app(
         )
         app.state.writer = make_engine(settings.database_url, writer=True, pool_size=2)
         app.state.metrics = metrics
+        app.state.cache = ResultCache(ttl=ANALYTICS_TTL_SECONDS)
         try:
             yield
         finally:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
 from graphql import GraphQLError
 from sqlalchemy import Connection, Engine
@@ -32,7 +35,9 @@ def _is_timeout(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "57014"
 
 
-def _read(engine: Engine, fn: Callable[Concatenate[Connection, P], T], *a: P.args, **kw: P.kwargs) -> T:
+def _read(
+    engine: Engine, fn: Callable[Concatenate[Connection, P], T], *a: P.args, **kw: P.kwargs
+) -> T:
     with engine.connect() as conn:
         return fn(conn, *a, **kw)
 
@@ -46,20 +51,49 @@ async def run_db(
     requests while a slow statement runs (it is cut at statement_timeout).
     """
     try:
-        return await run_in_threadpool(_read, engine, fn, *args, **kwargs)
+        return await run_in_threadpool(partial(_read, engine, fn, *args, **kwargs))
     except BadArgument as exc:
         raise bad_input(str(exc)) from None
     except OperationalError as exc:
         if _is_timeout(exc):
-            raise GraphQLError(
-                "query took too long", extensions={"code": "TIMEOUT"}
-            ) from None
+            raise GraphQLError("query took too long", extensions={"code": "TIMEOUT"}) from None
         raise
     except PoolTimeout:
         log.warning("database pool exhausted")
         raise GraphQLError(
             "server busy, try again", extensions={"code": "SERVICE_UNAVAILABLE"}
         ) from None
+
+
+class ResultCache:
+    """Short-lived results of expensive aggregates, shared by the requests of one worker.
+
+    Analytics scan most of the jobs table; dashboards poll them and tolerate seconds of
+    staleness, so identical requests within `ttl` share one computation (also while it runs).
+    """
+
+    def __init__(self, ttl: float = 30.0, maxsize: int = 256) -> None:
+        self.ttl = ttl
+        self.maxsize = maxsize
+        self._entries: dict[Hashable, tuple[float, asyncio.Future[Any]]] = {}
+
+    async def get(self, key: Hashable, compute: Callable[[], Awaitable[T]]) -> T:
+        now = time.monotonic()
+        entry = self._entries.get(key)
+        if entry is None or entry[0] <= now:
+            future: asyncio.Future[Any] = asyncio.ensure_future(compute())
+            self._entries[key] = (now + self.ttl, future)
+            if len(self._entries) > self.maxsize:
+                # Dicts keep insertion order: drop the oldest entry.
+                self._entries.pop(next(iter(self._entries)))
+            entry = self._entries[key]
+        try:
+            return cast(T, await asyncio.shield(entry[1]))
+        except Exception:
+            # A failure (timeout, DB down) is not worth remembering.
+            if self._entries.get(key) is entry:
+                del self._entries[key]
+            raise
 
 
 @dataclass
@@ -71,6 +105,7 @@ class Context:
     settings: Settings
     is_admin: bool
     request: Request | None = None
+    cache: ResultCache = field(default_factory=ResultCache)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
@@ -83,3 +118,10 @@ class Context:
     ) -> T:
         """Run a read function (see run_db)."""
         return await run_db(self.engine, fn, *args, **kwargs)
+
+    async def cached_db(
+        self, fn: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Like db(), through the worker's ResultCache (arguments must be hashable)."""
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        return await self.cache.get(key, lambda: run_db(self.engine, fn, *args, **kwargs))

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy import Connection, Engine, Row
 from strawberry.dataloader import DataLoader
 
-from aeroscrap.db.models import JobSource
 from graphql_api.context import run_db
 from graphql_api.queries import companies, jobs, similar
 
-_sources = JobSource.__table__
 
-
-def _sources_by_job(conn: Connection, job_ids: Sequence[int]) -> dict[int, list[Row[Any]]]:
-    found: dict[int, list[Row[Any]]] = defaultdict(list)
-    stmt = (
-        select(_sources)
-        .where(_sources.c.job_id.in_(sorted(set(job_ids))))
-        .order_by(_sources.c.first_seen, _sources.c.id)
-    )
-    for row in conn.execute(stmt):
-        found[row.job_id].append(row)
-    return found
-
-
-def _similar(conn: Connection, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[Row[Any]]]:
+def _similar(
+    conn: Connection, keys: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], list[Row[Any]]]:
     rows = jobs.jobs_by_ids(conn, [job_id for job_id, _ in keys])
     widest = max(first for _, first in keys)
     best = similar.similar_jobs(conn, list(rows.values()), widest)
@@ -59,7 +45,7 @@ class Loaders:
         return [found.get(k) or companies.CompanyStats() for k in keys]
 
     async def _load_sources(self, keys: list[int]) -> list[list[Row[Any]]]:
-        found = await run_db(self._engine, _sources_by_job, keys)
+        found = await run_db(self._engine, jobs.sources_by_job_ids, keys)
         return [found.get(k, []) for k in keys]
 
     async def _load_similar(self, keys: list[tuple[int, int]]) -> list[list[Row[Any]]]:

@@ -12,7 +12,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from graphql_api.schema import request_id
 
 # Route paths only: labelling raw URLs would let any client create unbounded series.
-KNOWN_PATHS = frozenset({"/graphql", "/health", "/metrics", "/export/jobs.csv", "/export/jobs.json"})
+KNOWN_PATHS = frozenset(
+    {"/graphql", "/health", "/metrics", "/export/jobs.csv", "/export/jobs.json"}
+)
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 
 
@@ -59,8 +61,12 @@ class Metrics:
                     f'aeroscrap_http_request_duration_seconds_bucket{{path="{path}",le="{bound}"}} {n}'
                 )
             count = self.latency_count[path]
-            lines.append(f'aeroscrap_http_request_duration_seconds_bucket{{path="{path}",le="+Inf"}} {count}')
-            lines.append(f'aeroscrap_http_request_duration_seconds_sum{{path="{path}"}} {self.latency_sum[path]:.6f}')
+            lines.append(
+                f'aeroscrap_http_request_duration_seconds_bucket{{path="{path}",le="+Inf"}} {count}'
+            )
+            lines.append(
+                f'aeroscrap_http_request_duration_seconds_sum{{path="{path}"}} {self.latency_sum[path]:.6f}'
+            )
             lines.append(f'aeroscrap_http_request_duration_seconds_count{{path="{path}"}} {count}')
         lines += _gauge("aeroscrap_jobs", "Stored jobs by status.", jobs_by_status.items())
         lines += _gauge("aeroscrap_crawl_runs", "Crawl runs by status.", runs_by_status.items())

@@ -80,7 +80,12 @@ def export_spec(params: dict[str, str]) -> tuple[JobSpec, int]:
 
 def _rows(engine: Engine, spec: JobSpec, limit: int) -> Iterator[list[dict[str, Any]]]:
     with engine.connect() as conn:
-        stmt = select(*JOB_COLUMNS).where(*conditions(conn, spec)).order_by(JOB_COLUMNS[0]).limit(limit)
+        stmt = (
+            select(*JOB_COLUMNS)
+            .where(*conditions(conn, spec))
+            .order_by(JOB_COLUMNS[0])
+            .limit(limit)
+        )
         result = conn.execution_options(stream_results=True, yield_per=_CHUNK_ROWS).execute(stmt)
         for chunk in result.partitions():
             yield [{f: row._mapping[f] for f in _EXPORT_FIELDS} for row in chunk]

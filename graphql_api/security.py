@@ -78,7 +78,10 @@ def validation_rules(*, production: bool) -> list[type[ASTValidationRule]]:
     Building the rule classes once matters: ValidationCache keys on the rule classes, so a new
     class per request would make every request a cache miss.
     """
-    rules = [depth_validator(MAX_DEPTH, None, None), alias_validator(MAX_ALIASES)]
+    rules: list[type[ASTValidationRule]] = [
+        depth_validator(MAX_DEPTH, None, None),
+        alias_validator(MAX_ALIASES),
+    ]
     if production:
         rules.append(NoSchemaIntrospectionCustomRule)
     return rules

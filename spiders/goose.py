@@ -43,6 +43,8 @@ class GooseDetail:
     ref: str | None
     company: str
     location: str | None
+    posted: str | None
+    valid_through: str | None
     fields: dict[str, str]
     description: str | None
 
@@ -80,6 +82,9 @@ def read_detail(selector: Selector) -> GooseDetail:
         or structured.get("hiringOrganization")
         or AGENCY,
         location=location,
+        # Structured data first: exact dates beat "about 23 hours ago" when the page has both.
+        posted=structured.get("datePosted") or fields.get("Posted"),
+        valid_through=structured.get("validThrough") or fields.get("Expiry Date"),
         fields=fields,
         description=first_text(selector, ".job-description", '[class*="description"]', "main"),
     )
@@ -147,7 +152,7 @@ class GooseSpider(AeroSpider):
         detail = read_detail(page_selector(response))
         fields = detail.fields
         match = DETAIL_PATH.search(urlsplit(response.url).path)
-        posted = fields.get("Posted")
+        posted = detail.posted
         yield JobItem(
             source=self.name,
             url=response.url,
@@ -162,7 +167,7 @@ class GooseSpider(AeroSpider):
             source_job_id=detail.ref or (match.group(2) if match else None),
             apply_url=response.url.rstrip("/") + "/apply",
             contract_type=fields.get("Job Type"),
-            valid_through=fields.get("Expiry Date"),
+            valid_through=detail.valid_through,
             status="active",
             raw={
                 key: fields[key]

@@ -103,6 +103,8 @@ class Job(Base):
     requirements: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Dedup blocking key (advertiser + role): candidates are found by index, never by a scan.
     block_key: Mapped[str] = mapped_column(String(200), index=True)
+    # "advertiser|ref:GR123" for agency adverts with a reference: decisive for duplicates.
+    ref_key: Mapped[str | None] = mapped_column(String(200), index=True)
     # Features the fuzzy matcher compares, so candidates need no re-normalisation.
     dedup_features: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Folded (lowercase, no diacritics) title/company/location/description: the full-text source.

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, func, select, text, update
+from sqlalchemy import Connection, bindparam, case, func, select, text, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from aeroscrap.db.models import Company, CompanyMapping, Job, JobSource
@@ -40,6 +40,7 @@ _JOB_CONTENT_COLUMNS = (
     "status",
     "requirements",
     "block_key",
+    "ref_key",
     "dedup_features",
     "search_text",
     "raw_json",
@@ -183,18 +184,23 @@ def job_ids_by_source_id(
     }
 
 
-def candidates_by_block(conn: Connection, block_keys: Iterable[str]) -> list[Any]:
-    """Stored jobs sharing a blocking key with the batch: the only rows fuzzy dedup compares."""
-    keys = list(set(block_keys))
-    if not keys:
+def candidates_by_block(
+    conn: Connection, block_keys: Iterable[str], ref_keys: Iterable[str] = ()
+) -> list[Any]:
+    """Stored jobs sharing a blocking key or an agency-reference key with the batch: the only
+    rows fuzzy dedup compares (both columns are indexed)."""
+    blocks, refs = list(set(block_keys)), list(set(ref_keys))
+    if not blocks and not refs:
         return []
     table = Job.__table__
-    stmt = (
-        select(table.c.id, table.c.block_key, table.c.dedup_features, table.c.content_hash)
-        .where(table.c.block_key.in_(keys))
-        .order_by(table.c.id)
-    )
-    return list(conn.execute(stmt))
+    columns = (table.c.id, table.c.block_key, table.c.ref_key, table.c.dedup_features)
+    # Two index lookups, rather than an OR the planner might turn into a scan.
+    stmt = union_all(
+        select(*columns).where(table.c.block_key.in_(blocks)),
+        select(*columns).where(table.c.ref_key.in_(refs)),
+    ).order_by("id")
+    # UNION ALL (json has no equality operator on PostgreSQL); a job found by both keys once.
+    return list({row.id: row for row in conn.execute(stmt)}.values())
 
 
 def count_jobs(conn: Connection) -> int:

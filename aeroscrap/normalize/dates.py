@@ -30,8 +30,8 @@ _NOT_POSTED = re.compile(
     r"clos|expir|deadline|apply\s+by|until|valid\s+through|\bends?\b|promoted|sponsored", re.I
 )
 _NOW = re.compile(
-    r"^(?:today|just\s+now|just\s+posted|now|new|moments?\s+ago|an?\s+few\s+seconds\s+ago|"
-    r"few\s+seconds\s+ago|this\s+(?:morning|afternoon|evening))$",
+    r"^(?:today|just\s+now|just\s+posted|now|new|moments?\s+ago|"
+    r"this\s+(?:morning|afternoon|evening))$",
     re.I,
 )
 _CLOSING_PREFIX = re.compile(
@@ -41,7 +41,7 @@ _CLOSING_PREFIX = re.compile(
 _YESTERDAY = re.compile(r"^yesterday$", re.I)
 _RELATIVE = re.compile(
     r"^(?:about|around|over|almost|nearly|approx(?:imately)?\.?|~)?\s*"
-    r"(?P<n>\d{1,4}|an?|one)\s*(?P<plus>\+)?\s*"
+    r"(?P<n>\d{1,4}|an?|one|(?:a\s+)?few|several)\s*(?P<plus>\+)?\s*"
     r"(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mos?|months?|y|yrs?|years?)\s*(?:ago)?$",
     re.I,
@@ -160,7 +160,8 @@ def _absolute(text: str, source: str) -> date | None:
 
 def _relative(match: re.Match[str], crawl: date) -> date:
     raw_n = match["n"].lower()
-    count = 1 if raw_n in {"a", "an", "one"} else int(raw_n)
+    # "A few" / "several" are vague: read as 3, which only matters for days and longer.
+    count = int(raw_n) if raw_n.isdigit() else 1 if raw_n in {"a", "an", "one"} else 3
     unit = match["unit"].lower()
     if unit == "m" or unit.startswith(("s", "mi", "h")):
         # Seconds, minutes and hours never roll back a day (README 3.6).

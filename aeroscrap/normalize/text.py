@@ -23,6 +23,12 @@ def clean_text(s: object, max_len: int | None = None) -> str:
     if s is None:
         return ""
     text = s if isinstance(s, str) else str(s)
+    if text.isascii() and text.isprintable() and "  " not in text:
+        # Fast path for the common case: printable ASCII has no controls, surrogates or
+        # composable characters, so only the ends and the length can need work.
+        text = text.strip()
+        if max_len is None or len(text) <= max_len:
+            return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SURROGATE.sub("", text)
     text = _CONTROL.sub("", text)

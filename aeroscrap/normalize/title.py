@@ -85,7 +85,7 @@ def title_segments(raw: object) -> list[str]:
     """The normalized parts of a title in order, empty ones dropped (gender markers go first)."""
     text = strip_diacritics(unicodedata.normalize("NFKC", clean_text(raw))).lower()
     text = _GENDER.sub(" ", text)
-    parts = (normalize_title(part) for part in _SEGMENT_SPLIT.split(text))
+    parts = (_normalize_once(part) for part in _SEGMENT_SPLIT.split(text))
     return [part for part in parts if part]
 
 

@@ -148,6 +148,7 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bairworthiness (engineer|manager|specialist)\b", r"camo \1"),
         (r"\bcontrol officer\b", "controller"),
         (r"\bmaintenance control (?:centre|center)\b", "mcc"),
+        (r"\bmoc\b|\bmaintenance operations control\b", "mcc"),
         (r"\b(?:mcc|maintenance) controller\b|\bmcc\b", "maintenancecontroller"),
         (
             r"\bcabin crew members?\b|\bcabin crew\b|\bflight attendants?\b|\bcabin attendants?\b"
@@ -156,12 +157,14 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"\b(?:airline )?(?:trainee pilot|cadet pilot|pilot cadet|student pilot|"
-            r"ab initio pilot|pilot trainee|cadet)s?(?: programme| program| scheme| course)?\b",
+            r"ab initio pilot|pilot trainee|cadet)s?(?: pilot| training)*"
+            r"(?: programme| program| scheme| course)?\b",
             "cadetpilot",
         ),
         (r"\bco pilot\b|\bcopilot\b", "first officer"),
         (r"\bcommander\b|\bpilot in command\b", "captain"),
         (r"\bline training\b", "training"),
+        (r"\bline (captain|first officer|pilot)\b", r"\1"),
         (r"\bsearch and rescue\b", "sar"),
         (r"\bquality assurance\b", "quality"),
         (
@@ -182,15 +185,25 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bstores? (?:assistant|operative|person|clerk|storeman)\b|\bstoreman\b",
             "storesoperative",
         ),
-        (r"\b(?:re)?fueller\b|\brefueler\b|\bfueler\b", "fueller"),
+        (r"\b(?:into plane )?(?:re)?fuel(?:l)?er\b", "fueller"),
+        (r"\bcertifying (?:technician|mechanic|engineer|staff)\b|\blae\b", "engineer"),
+        (r"\bamt\b", "technician"),
+        (r"\bflying instructor\b", "flight instructor"),
+        (r"\bground school instructor\b", "ground instructor"),
+        (r"\bsim\b", "simulator"),
+        (r"\bsoftware developer\b", "software engineer"),
+        (r"\bnon destructive (?:testing|inspection)\b", "ndt"),
+        (r"\brevenue management analyst\b", "revenue analyst"),
     )
 )
+# One search tells whether any synonym applies, so most titles skip the substitutions.
+_ANY_SYNONYM = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SYNONYMS))
 # Words that say nothing about which role it is (the README's "noise", plus filler).
 _NOISE = frozenset(
     " ".join(
         (
             "aircraft aviation airport airline airlines licensed license licence certifying type",
-            "rated direct entry part 66 145 category family member members programme program job",
+            "rated direct entry part 66 145 category family member members job",
             "vacancy vacancies position role opportunity new experienced qualified the a an of for",
             "and in at with to on all genders gn hiring urgent immediate start now apply asap",
             "required wanted needed based contract contractor permanent fixed term temporary temp",
@@ -201,11 +214,12 @@ _NOISE = frozenset(
 # Seniority modifiers: "X", "Senior X" and "Lead X" are different roles (README 4.2 rule 2).
 LEVELS = frozenset(
     " ".join(
-        ("senior lead chief principal junior trainee training deputy apprentice intern graduate",)
+        ("senior lead chief principal junior trainee deputy apprentice intern graduate",)
     ).split()
 )
 
 
+_TRAINED_RANKS = frozenset({"captain", "first", "officer", "pilot", "engineer", "commander"})
 # Head nouns of roles: the blocking key uses the last of these in a title, so that a stray word
 # after it ("Ramp Agent Gurugram") does not move the job to another bucket.
 ROLE_HEADS = frozenset(
@@ -230,20 +244,26 @@ def _singular(token: str) -> str:
     )
 
 
+def _is_level(tokens: list[str], i: int) -> bool:
+    token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
+    if token == "head":
+        return following == "of"
+    if token == "training":
+        # "Training Captain" is a rank; "Training Programme" or "Training Provided" is not.
+        return following in _TRAINED_RANKS
+    return token in LEVELS
+
+
 def role_words(words: list[str]) -> tuple[list[str], set[str]]:
     """Fold synonyms, drop noise and split off seniority modifiers; returns (role, levels)."""
     text = " ".join(words)
-    for pattern, replacement in _SYNONYMS:
-        text = pattern.sub(replacement, text)
+    if _ANY_SYNONYM.search(text):
+        for pattern, replacement in _SYNONYMS:
+            text = pattern.sub(replacement, text)
     tokens = text.split()
-    levels = {t for t in tokens if t in LEVELS}
-    levels |= {"head" for i, t in enumerate(tokens[:-1]) if t == "head" and tokens[i + 1] == "of"}
+    levels = {t for i, t in enumerate(tokens) if _is_level(tokens, i)}
     role = [
-        _singular(t)
-        for i, t in enumerate(tokens)
-        if t not in _NOISE
-        and t not in LEVELS
-        and not (t == "head" and "of" in tokens[i + 1 : i + 2])
+        _singular(t) for i, t in enumerate(tokens) if t not in _NOISE and not _is_level(tokens, i)
     ]
     return role, levels
 

@@ -21,6 +21,7 @@ MAX_JOBS = 5000
 # dedup has something to merge: (site that copies, site copied from).
 _SHARED_FROM: dict[str, str] = {"linkedin": "aviationjobsearch", "aviationjobsearch": "goose"}
 _SHARE_EVERY = 8
+_ATTEMPTS = 20
 
 
 @dataclass
@@ -68,13 +69,30 @@ def generate_catalog(
         rng = random.Random(f"{seed}:{site}")
         source = catalog.get(_SHARED_FROM.get(site, ""), [])
         jobs = []
+        taken: set[tuple[str, str, str]] = set()
         for index in range(count):
             if source and index % _SHARE_EVERY == 3 and index // _SHARE_EVERY < len(source):
-                jobs.append(_copy(source[index // _SHARE_EVERY], site, index, rng, today))
+                job = _copy(source[index // _SHARE_EVERY], site, index, rng, today)
             else:
-                jobs.append(_BUILDERS[site](index, rng, today))
+                job = _distinct(site, index, rng, today, taken)
+            taken.add((job.title, job.company, job.location))
+            jobs.append(job)
         catalog[site] = jobs
     return catalog
+
+
+def _distinct(
+    site: str, index: int, rng: random.Random, today: date, taken: set[tuple[str, str, str]]
+) -> SandboxJob:
+    """A job whose title, company and place no earlier job of the site has: a different
+    vacancy must not look like a re-post. Large catalogues run out of combinations, so the
+    attempts are bounded."""
+    job = _BUILDERS[site](index, rng, today)
+    for _ in range(_ATTEMPTS):
+        if (job.title, job.company, job.location) not in taken:
+            break
+        job = _BUILDERS[site](index, rng, today)
+    return job
 
 
 def _description(company: str, title: str, place: str, rng: random.Random) -> list[str]:

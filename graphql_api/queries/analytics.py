@@ -58,10 +58,7 @@ def breakdown(conn: Connection, spec: JobSpec, by: str) -> list[tuple[str | None
     column = _BREAKDOWN[by]
     n = func.count().label("n")
     stmt = (
-        select(column, n)
-        .where(*conditions(conn, spec))
-        .group_by(column)
-        .order_by(n.desc(), column)
+        select(column, n).where(*conditions(conn, spec)).group_by(column).order_by(n.desc(), column)
     )
     return [(value, int(count)) for value, count in conn.execute(stmt)]
 

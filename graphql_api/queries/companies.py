@@ -100,7 +100,9 @@ def list_companies(
     return list(conn.execute(stmt)), int(total)
 
 
-def trending(conn: Connection, *, since: date, before: date, first: int) -> list[tuple[int, int, int]]:
+def trending(
+    conn: Connection, *, since: date, before: date, first: int
+) -> list[tuple[int, int, int]]:
     """(company id, postings since `since`, postings in the same-length window before) by count."""
     c = _jobs.c
     span = since - (before - since)
@@ -130,7 +132,9 @@ def unmapped_companies(conn: Connection, *, first: int, offset: int) -> list[Row
     return list(conn.execute(stmt))
 
 
-def mappings(conn: Connection, *, company_id: int | None, first: int, offset: int) -> list[Row[Any]]:
+def mappings(
+    conn: Connection, *, company_id: int | None, first: int, offset: int
+) -> list[Row[Any]]:
     """Company mappings, optionally of one company."""
     stmt = select(_mappings).order_by(_mappings.c.variant).offset(offset).limit(first)
     if company_id is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -229,7 +230,9 @@ def fetch_page(
             stmt = stmt.where(
                 tuple_(column, _jobs.c.id) < tuple_(_key_value(order, cursor.key), cursor.id)
             )
-        got = list(conn.execute(stmt.order_by(column.desc(), _jobs.c.id.desc()).offset(offset).limit(want)))
+        got = list(
+            conn.execute(stmt.order_by(column.desc(), _jobs.c.id.desc()).offset(offset).limit(want))
+        )
         rows += got
         phases += ["v"] * len(got)
         if order == "posted" and not got and offset:
@@ -241,7 +244,9 @@ def fetch_page(
         stmt = base.where(column.is_(None))
         if cursor is not None and cursor.phase == "n":
             stmt = stmt.where(_jobs.c.id < cursor.id)
-        got = list(conn.execute(stmt.order_by(_jobs.c.id.desc()).offset(offset).limit(want - len(rows))))
+        got = list(
+            conn.execute(stmt.order_by(_jobs.c.id.desc()).offset(offset).limit(want - len(rows)))
+        )
         rows += got
         phases += ["n"] * len(got)
     has_next = len(rows) > first
@@ -265,8 +270,9 @@ def _relevance_page(
     if not terms:
         return JobPage([], [], False)
     start = (cursor.id if cursor else 0) + offset
-    window = ranked_window(conn, terms, conditions(conn, spec, with_search=False))
-    window = window.subquery("ranked")
+    window = ranked_window(conn, terms, conditions(conn, spec, with_search=False)).subquery(
+        "ranked"
+    )
     stmt = (
         select(*JOB_COLUMNS)
         .join(window, window.c.id == _jobs.c.id)
@@ -297,6 +303,20 @@ def jobs_by_ids(conn: Connection, ids: Sequence[int]) -> dict[int, Row[Any]]:
         return {}
     rows = conn.execute(select(*JOB_COLUMNS).where(_jobs.c.id.in_(sorted(set(ids)))))
     return {row.id: row for row in rows}
+
+
+def sources_by_job_ids(conn: Connection, job_ids: Sequence[int]) -> dict[int, list[Row[Any]]]:
+    """{job id: sightings, oldest first}."""
+    sources = JobSource.__table__
+    found: dict[int, list[Row[Any]]] = defaultdict(list)
+    stmt = (
+        select(sources)
+        .where(sources.c.job_id.in_(sorted(set(job_ids))))
+        .order_by(sources.c.first_seen, sources.c.id)
+    )
+    for row in conn.execute(stmt):
+        found[row.job_id].append(row)
+    return found
 
 
 def job_by_url(conn: Connection, url: str) -> Row[Any] | None:

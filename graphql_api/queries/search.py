@@ -22,7 +22,7 @@ from aeroscrap.db.models import Job
 
 # Ranking every match of a very common term costs 350-500 ms on 100k rows (PERFORMANCE.md), so
 # relevance is computed over the newest RANK_WINDOW matches only.
-RANK_WINDOW = 500
+RANK_WINDOW = 200
 MAX_TERMS = 12
 # '.' is a token character of the SQLite FTS5 tokenizer (aircraft codes like "a.t.p.l").
 _TERM = re.compile(r"[\w.]+")
@@ -85,7 +85,9 @@ def ranked_window(
         )
     # bm25() exists only inside the FTS query; lower is better, so it is negated.
     fts = (
-        text("SELECT rowid AS id, -bm25(jobs_fts) AS rank FROM jobs_fts WHERE jobs_fts MATCH :fts_q")
+        text(
+            "SELECT rowid AS id, -bm25(jobs_fts) AS rank FROM jobs_fts WHERE jobs_fts MATCH :fts_q"
+        )
         .bindparams(_fts_bind(terms))
         .columns(id=_jobs.c.id.type, rank=_jobs.c.salary_min.type)
         .subquery("fts")

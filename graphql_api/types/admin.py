@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 from graphql import GraphQLError
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
@@ -23,7 +23,7 @@ from graphql_api.types.companies import CompanyMappingType, CompanyType
 from graphql_api.types.jobs import JobType
 
 MAX_INGEST = 500
-_mappings = CompanyMapping.__table__
+_mappings = cast(Table, CompanyMapping.__table__)
 _SPACES = re.compile(r"\s+")
 
 
@@ -129,11 +129,10 @@ def _save_mapping(
     try:
         with conn.begin_nested():
             if mapping_id is None:
-                stmt = insert(_mappings).values(values).returning(*_mappings.c)
+                row = conn.execute(insert(_mappings).values(values).returning(*_mappings.c)).first()
             else:
-                stmt = update(_mappings).where(_mappings.c.id == mapping_id).values(values)
-                stmt = stmt.returning(*_mappings.c)
-            row = conn.execute(stmt).first()
+                change = update(_mappings).where(_mappings.c.id == mapping_id).values(values)
+                row = conn.execute(change.returning(*_mappings.c)).first()
     except IntegrityError:
         return Conflict(message=f"variant {values.get('variant')!r} is already mapped")
     if row is None:
@@ -151,7 +150,7 @@ def _delete_mapping(conn: Connection, mapping_id: int) -> bool:
 
 
 def _set_status(conn: Connection, job_id: int, status: str) -> bool:
-    jobs = Job.__table__
+    jobs = cast(Table, Job.__table__)
     now = datetime.now(UTC)
     stmt = update(jobs).where(jobs.c.id == job_id).values(status=status, updated_at=now)
     return conn.execute(stmt).rowcount > 0

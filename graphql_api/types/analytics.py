@@ -78,13 +78,13 @@ class Analytics:
         start = from_ or end - timedelta(days=_DEFAULT_SPAN[bucket.value])
         if start > end or (end - start).days > MAX_SPAN_DAYS:
             raise bad_input(f"from..to must be an ordered range of at most {MAX_SPAN_DAYS} days")
-        points = await ctx(info).db(
+        points = await ctx(info).cached_db(
             queries.trends, self.spec, bucket=bucket.value, start=start, end=end
         )
         return [TrendPoint(period=p, count=n) for p, n in points]
 
     async def _breakdown(self, info: Info, by: str) -> list[CountBucket]:
-        rows = await ctx(info).db(queries.breakdown, self.spec, by)
+        rows = await ctx(info).cached_db(queries.breakdown, self.spec, by)
         return [CountBucket(key=k, count=n) for k, n in rows]
 
     @strawberry.field(description="Jobs per country code.")
@@ -105,7 +105,7 @@ class Analytics:
 
     @strawberry.field
     async def senior_share(self, info: Info) -> SeniorShare:
-        senior, total = await ctx(info).db(queries.senior_share, self.spec)
+        senior, total = await ctx(info).cached_db(queries.senior_share, self.spec)
         return SeniorShare(senior=senior, total=total, share=senior / total if total else 0.0)
 
 
@@ -114,15 +114,14 @@ class AnalyticsQuery:
     """Analytics queries."""
 
     @strawberry.field(description="Aggregates over jobs matching a filter and optional search.")
-    def analytics(
-        self, filter: JobFilter | None = None, search: str | None = None
-    ) -> Analytics:
+    def analytics(self, filter: JobFilter | None = None, search: str | None = None) -> Analytics:
         return Analytics(spec=to_spec(filter, search))
 
     @strawberry.field(description="Overall job, company, source and country figures.")
     async def stats(self, info: Info) -> Stats:
-        now = datetime.now(UTC)
-        s = await ctx(info).db(
+        # Whole minutes, so that the arguments (and so the cached result) repeat within a minute.
+        now = datetime.now(UTC).replace(second=0, microsecond=0)
+        s = await ctx(info).cached_db(
             queries.stats, day_ago=now - timedelta(days=1), week_ago=now - timedelta(days=7)
         )
         return Stats(

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, cast
 import strawberry
 
 if TYPE_CHECKING:
-    from graphql_api.context import Context
     from strawberry.types import Info
+
+    from graphql_api.context import Context
 
 
 def ctx(info: Info) -> Context:

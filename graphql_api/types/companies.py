@@ -88,7 +88,9 @@ class CompanyType:
         offset: int = 0,
     ) -> JobConnection:
         spec = to_spec(filter, None, company_id=self.id)
-        return await job_page(info, spec, order_by=order_by, first=first, after=after, offset=offset)
+        return await job_page(
+            info, spec, order_by=order_by, first=first, after=after, offset=offset
+        )
 
 
 @strawberry.type

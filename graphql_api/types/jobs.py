@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import Row
+from sqlalchemy import Connection, Row
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from graphql_api.queries import companies as company_queries
 from graphql_api.queries import jobs as job_queries
 from graphql_api.queries.jobs import COUNT_CAP, BadArgument, JobSpec, Order
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
@@ -125,9 +127,12 @@ class JobType:
     created_at: datetime
     updated_at: datetime
     company_id: strawberry.Private[int | None]
+    # Filled when the page query fetched them along with the jobs (see job_page).
+    company_row: strawberry.Private[Row[Any] | None] = None
+    source_rows: strawberry.Private[list[Row[Any]] | None] = None
 
     @classmethod
-    def from_row(cls, row: Row[Any]) -> JobType:
+    def from_row(cls, row: Row[Any], related: PageRelations | None = None) -> JobType:
         salary = None
         if row.salary_min is not None or row.salary_max is not None:
             salary = SalaryType(
@@ -163,38 +168,98 @@ class JobType:
             created_at=utc(row.created_at),  # type: ignore[arg-type]
             updated_at=utc(row.updated_at),  # type: ignore[arg-type]
             company_id=row.company_id,
+            company_row=related.companies.get(row.company_id)
+            if related and row.company_id
+            else None,
+            source_rows=related.sources.get(row.id, [])
+            if related and related.sources is not None
+            else None,
         )
 
+    # Sync resolvers that return either the prefetched value or the loader's awaitable: a page
+    # of 20 jobs then runs no coroutine per job (graphql-core awaits only what is awaitable).
     @strawberry.field(description="The advertiser's company record, when known.")
-    async def company(
+    def company(
         self, info: Info
     ) -> Annotated[CompanyType, strawberry.lazy("graphql_api.types.companies")] | None:
         from graphql_api.types.companies import CompanyType
 
         if self.company_id is None:
             return None
-        row = await ctx(info).loaders.company.load(self.company_id)
+        if self.company_row is not None:
+            return CompanyType.from_row(self.company_row)
+        return self._load_company(info)  # type: ignore[return-value]
+
+    async def _load_company(self, info: Info) -> CompanyType | None:
+        from graphql_api.types.companies import CompanyType
+
+        row = await ctx(info).loaders.company.load(self.company_id)  # type: ignore[arg-type]
         return CompanyType.from_row(row) if row is not None else None
 
     @strawberry.field(description="Every URL and source this job was seen at.")
-    async def sources(self, info: Info) -> list[JobSightingType]:
-        rows = await ctx(info).loaders.sources.load(self.id)
-        return [
-            JobSightingType(
-                source=r.source,
-                source_job_id=r.source_job_id,
-                url=r.url,
-                first_seen=utc(r.first_seen),  # type: ignore[arg-type]
-                last_seen=utc(r.last_seen),  # type: ignore[arg-type]
-            )
-            for r in rows
-        ]
+    def sources(self, info: Info) -> list[JobSightingType]:
+        if self.source_rows is not None:
+            return _sightings(self.source_rows)
+        return self._load_sources(info)  # type: ignore[return-value]
 
-    @strawberry.field(description="Active jobs most like this one (title, aviation attributes, company).")
+    async def _load_sources(self, info: Info) -> list[JobSightingType]:
+        return _sightings(await ctx(info).loaders.sources.load(self.id))
+
+    @strawberry.field(
+        description="Active jobs most like this one (title, aviation attributes, company)."
+    )
     async def similar_jobs(self, info: Info, first: int = 5) -> JobConnection:
         check_page(first)
         rows = await ctx(info).loaders.similar.load((self.id, first))
         return JobConnection.of_rows(rows, [str(i + 1) for i in range(len(rows))], has_next=False)
+
+
+def _sightings(rows: list[Row[Any]]) -> list[JobSightingType]:
+    return [
+        JobSightingType(
+            source=r.source,
+            source_job_id=r.source_job_id,
+            url=r.url,
+            first_seen=utc(r.first_seen),  # type: ignore[arg-type]
+            last_seen=utc(r.last_seen),  # type: ignore[arg-type]
+        )
+        for r in rows
+    ]
+
+
+@dataclass
+class PageRelations:
+    """Companies and sightings of a page's jobs, read in the page's own DB call."""
+
+    companies: dict[int, Row[Any]] = field(default_factory=dict)
+    sources: dict[int, list[Row[Any]]] | None = None
+
+
+def _page_with_relations(
+    conn: Connection, spec: JobSpec, *, companies: bool, sources: bool, **page_args: Any
+) -> tuple[job_queries.JobPage, PageRelations]:
+    page = job_queries.fetch_page(conn, spec, **page_args)
+    related = PageRelations()
+    if companies:
+        ids = [r.company_id for r in page.rows if r.company_id is not None]
+        related.companies = company_queries.companies_by_ids(conn, ids)
+    if sources:
+        related.sources = job_queries.sources_by_job_ids(conn, [r.id for r in page.rows])
+    return page, related
+
+
+def _selected_names(info: Info) -> set[str]:
+    """Field names selected under this field, through fragments, but not below similarJobs."""
+    names: set[str] = set()
+    stack: list[Any] = list(info.selected_fields)
+    while stack:
+        node = stack.pop()
+        name = getattr(node, "name", None)
+        if name is not None:
+            names.add(name)
+        if name != "similarJobs":
+            stack.extend(getattr(node, "selections", []))
+    return names
 
 
 @strawberry.type
@@ -217,9 +282,18 @@ class JobConnection:
 
     @classmethod
     def of_rows(
-        cls, rows: list[Row[Any]], cursors: list[str], *, has_next: bool, spec: JobSpec | None = None
+        cls,
+        rows: list[Row[Any]],
+        cursors: list[str],
+        *,
+        has_next: bool,
+        spec: JobSpec | None = None,
+        related: PageRelations | None = None,
     ) -> JobConnection:
-        edges = [JobEdge(cursor=c, node=JobType.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        edges = [
+            JobEdge(cursor=c, node=JobType.from_row(r, related))
+            for r, c in zip(rows, cursors, strict=True)
+        ]
         end = cursors[-1] if cursors else None
         return cls(
             edges=edges,
@@ -285,11 +359,23 @@ async def job_page(
 ) -> JobConnection:
     """A page of jobs for a spec (shared by `jobs` and `Company.jobs`)."""
     check_page(first, offset)
-    order: Order = (order_by or (JobOrder.RELEVANCE if spec.search is not None else JobOrder.POSTED)).value
-    page = await ctx(info).db(
-        job_queries.fetch_page, spec, order=order, first=first, after=after, offset=offset
+    order: Order = (
+        order_by or (JobOrder.RELEVANCE if spec.search is not None else JobOrder.POSTED)
+    ).value
+    selected = _selected_names(info)
+    page, related = await ctx(info).db(
+        _page_with_relations,
+        spec,
+        companies="company" in selected,
+        sources="sources" in selected,
+        order=order,
+        first=first,
+        after=after,
+        offset=offset,
     )
-    return JobConnection.of_rows(page.rows, page.cursors, has_next=page.has_next, spec=spec)
+    return JobConnection.of_rows(
+        page.rows, page.cursors, has_next=page.has_next, spec=spec, related=related
+    )
 
 
 @strawberry.type
@@ -308,7 +394,9 @@ class JobQuery:
         offset: int = 0,
     ) -> JobConnection:
         spec = to_spec(filter, search)
-        return await job_page(info, spec, order_by=order_by, first=first, after=after, offset=offset)
+        return await job_page(
+            info, spec, order_by=order_by, first=first, after=after, offset=offset
+        )
 
     @strawberry.field(description="One job by id.")
     async def job(self, info: Info, id: int) -> JobType | None:
@@ -328,8 +416,6 @@ class JobQuery:
             raise bad_input(f"ids must hold 1 to {MAX_COMPARE} job ids")
         rows = await ctx(info).loaders.job.load_many(ids)
         found = [JobType.from_row(r) for r in rows if r is not None]
-        differing = [
-            name for name in _COMPARED if len({repr(getattr(j, name)) for j in found}) > 1
-        ]
+        differing = [name for name in _COMPARED if len({repr(getattr(j, name)) for j in found}) > 1]
         missing = [i for i, r in zip(ids, rows, strict=True) if r is None]
         return JobComparison(jobs=found, missing_ids=missing, differing_fields=differing)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aeroscrap.dedup import (
     DedupIndex,
@@ -21,6 +26,7 @@ from aeroscrap.dedup import (
 from aeroscrap.normalize.record import normalize_job
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "jobs"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_jobs.py"
 
 
 def key(
@@ -79,6 +85,18 @@ SAME_ROLE = [
     ("Dash 8-400 First Officer", "Q400 First Officer"),
     ("Sikorsky S-92 Commander", "S92 Captain"),
     ("Challenger 350 Captain", "Bombardier Challenger 300 Captain"),
+    ("Line Captain A330", "A330 Captain"),
+    ("Nordwind Regional Cabin Crew", "Cabin Crew"),
+    ("B1 Certifying Technician A320", "B1 Licensed Engineer A320"),
+    ("LAME B1 - ATR72", "Part-66 B1 Engineer ATR 72-600"),
+    ("Into-Plane Fueller", "Aircraft Refueller"),
+    ("Ground School Instructor", "Ground Instructor"),
+    ("MOC Controller", "Maintenance Controller"),
+    ("Revenue Management Analyst", "Revenue Analyst"),
+    ("Cadet Pilot Training Programme", "Cadet Pilot Programme"),
+    ("Maintenance Shift Supervisor", "Shift Supervisor"),
+    ("Station Duty Manager - Manchester", "Duty Manager - Manchester"),
+    ("Cabin Crew - Full Training Provided", "Cabin Crew"),
 ]
 
 
@@ -141,6 +159,7 @@ def test_one_differing_detail_makes_two_jobs(first: str, second: str, reason: st
         ("Ramp Agent", "Customer Service Agent"),
         ("Aircraft Mechanic", "Aircraft Technician"),
         ("Second Officer B777", "First Officer B777"),
+        ("Line Maintenance Technician", "Base Maintenance Technician"),
         ("A320 Captain", "A320 First Officer"),
         ("Captain - Falcon 7X", "First Officer - Dassault Falcon 7X"),
     ],
@@ -180,6 +199,28 @@ def test_title_suffix_base_against_country_only_copy() -> None:
     other = key("Ramp Agent - Alicante", location="Spain")
     assert same_job(suffix, field)
     assert not same_job(suffix, other)
+
+
+def test_country_in_a_title_suffix_counts() -> None:
+    germany = key("CAMO Engineer - Germany", location=None)
+    france = key("CAMO Engineer", location="France")
+    hamburg = key("CAMO Engineer", location="Hamburg, Germany")
+    assert match(germany, france).reason == "location"
+    assert same_job(germany, hamburg)
+
+
+def test_title_base_outranks_a_head_office_location() -> None:
+    shannon_hq = key("B1 Licensed Engineer - Shannon", location="Dublin, Ireland")
+    shannon = key("B1 Licensed Engineer", location="Shannon, Co. Clare, Ireland")
+    dublin = key("B1 Licensed Engineer", location="Dublin, Ireland")
+    assert same_job(shannon_hq, shannon)
+    assert match(shannon_hq, dublin).reason == "location"
+
+
+def test_key_round_trips_through_json() -> None:
+    original = key("Lead B1 Licensed Engineer A320 (Contract) - Dublin", description="Ref: GR12345")
+    restored = DedupKey.from_dict(json.loads(json.dumps(original.as_dict())))
+    assert restored == original
 
 
 def test_remote_copies_are_one_job_and_differ_from_on_site() -> None:
@@ -276,12 +317,18 @@ def test_same_posted_date_and_company_are_not_enough() -> None:
     assert not same_job(a, b)
 
 
+def _evaluate() -> Any:
+    spec = importlib.util.spec_from_file_location("eval_jobs", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Dataclasses look their module up in sys.modules while the class is created.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module.evaluate
+
+
 def test_eval_on_the_sample_meets_the_targets() -> None:
-    import sys
-
-    sys.path.insert(0, str(FIXTURES.parent.parent.parent / "scripts"))
-    from eval_jobs import evaluate
-
+    evaluate = _evaluate()
     results = evaluate(FIXTURES / "sample_jobs.jsonl", FIXTURES / "sample_labels.jsonl")
     ours = results["ours"]
     assert ours.precision >= 0.98
@@ -293,11 +340,7 @@ def test_eval_on_the_sample_meets_the_targets() -> None:
 
 
 def test_eval_report_lines_have_the_scorer_format(tmp_path: Path) -> None:
-    import sys
-
-    sys.path.insert(0, str(FIXTURES.parent.parent.parent / "scripts"))
-    from eval_jobs import evaluate
-
+    evaluate = _evaluate()
     out = tmp_path / "report.jsonl"
     evaluate(FIXTURES / "sample_jobs.jsonl", FIXTURES / "sample_labels.jsonl", out)
     lines = [json.loads(line) for line in out.read_text().splitlines()]
@@ -312,3 +355,20 @@ def test_eval_report_lines_have_the_scorer_format(tmp_path: Path) -> None:
         "normalized_title",
     }
     assert date.fromisoformat(lines[0]["posted_date"])
+
+
+_TEXT = st.one_of(st.none(), st.text(max_size=40))
+
+
+@settings(deadline=None, max_examples=100)
+@given(
+    st.fixed_dictionaries(
+        {"source": _TEXT, "url": _TEXT, "title": _TEXT, "company": st.text(min_size=1, max_size=20)}
+        | {name: _TEXT for name in ("location", "posted", "crawl_date", "description")}
+    )
+)
+def test_any_record_gets_a_key_that_matches_itself(raw: dict[str, str | None]) -> None:
+    job_key = dedup_key(normalize_job(raw))
+    assert block_key(job_key).startswith(job_key.advertiser + "|")
+    if job_key.advertiser:
+        assert same_job(job_key, job_key)

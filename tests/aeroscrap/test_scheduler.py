@@ -7,6 +7,10 @@ crawl_runs checks run on SQLite and PostgreSQL. The real scrapyd is in tests/int
 from __future__ import annotations
 
 import base64
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,6 +31,7 @@ from aeroscrap.scheduler import (
     missed_firing,
     next_firing,
     rank_nodes,
+    run_forever,
     run_once,
 )
 from aeroscrap.scrapyd_client import (
@@ -330,5 +335,26 @@ def test_catch_up_places_only_missed_entries(engine: Engine, db_url: str) -> Non
         ScheduleEntry("li-eng", "linkedin", "0 0 * * *", args={"keywords": "engineer"}),
     ]
     placed = catch_up(entries, placer(node, database_url=db_url))
-    assert [(p.spider, p.status) for p in placed] == [("linkedin", "placed"), ("linkedin", "skipped")]
+    assert [(p.spider, p.status) for p in placed] == [
+        ("linkedin", "placed"),
+        ("linkedin", "skipped"),
+    ]
     assert [f["keywords"] for f in node.scheduled] == [["pilot"]]
+
+
+def test_service_catches_up_then_stops_on_sigterm(capsys: pytest.CaptureFixture[str]) -> None:
+    node = FakeScrapyd("http://a:6800")
+    entries = [entry("0 0 1 1 *")]  # far from firing during the test
+    previous = signal.getsignal(signal.SIGTERM)
+    timer = threading.Timer(1.0, os.kill, args=(os.getpid(), signal.SIGTERM))
+    timer.start()
+    started = time.monotonic()
+    try:
+        assert run_forever(entries, placer(node)) == 0
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 10
+    # Without crawl_runs the entry never ran, so it was caught up at start-up.
+    assert [f["spider"] for f in node.scheduled] == [["airindia"]]
+    assert "[e] placed airindia on http://a:6800" in capsys.readouterr().out
+    assert signal.getsignal(signal.SIGTERM) is previous

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, text
 
 from aeroscrap.config import Settings
 from aeroscrap.db import repository
@@ -231,6 +231,9 @@ def seed(engine: Engine) -> dict[str, int]:
                 },
             ],
         )
+        if conn.dialect.name == "postgresql":
+            # Explicit ids do not move the sequence; the pipeline's own inserts come next.
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('companies', 'id'), 4)"))
         conn.execute(
             insert(CompanyMapping.__table__), [{"variant": "example air", "company_id": 1}]
         )

@@ -27,9 +27,13 @@ def test_ingest_goes_through_the_pipeline(api: LiveApi, engine: Engine) -> None:
     results = api.data(INGEST, {"r": [RECORD, bad]}, key=ADMIN_KEY)["ingestJobs"]
     assert results[0]["recordId"] == "r1" and results[0]["action"] == "inserted"
     assert results[0]["job"]["title"] == "A350 Captain - Singapore"
-    assert results[1]["action"] == "dropped" and results[1]["jobId"] is None and results[1]["reason"]
+    assert (
+        results[1]["action"] == "dropped" and results[1]["jobId"] is None and results[1]["reason"]
+    )
     again = api.data(
-        "mutation($r: JobRecordInput!) { ingestJob(record: $r) { action jobId } }", {"r": RECORD}, key=ADMIN_KEY
+        "mutation($r: JobRecordInput!) { ingestJob(record: $r) { action jobId } }",
+        {"r": RECORD},
+        key=ADMIN_KEY,
     )["ingestJob"]
     assert again["jobId"] == results[0]["jobId"] and again["action"] != "inserted"
     with engine.connect() as conn:
@@ -46,7 +50,9 @@ def test_ingest_batch_size_is_bounded(api: LiveApi) -> None:
 def test_company_mappings_create_update_delete(api: LiveApi) -> None:
     create = """mutation($v: String!, $c: Int!) { createCompanyMapping(variant: $v, companyId: $c) {
       __typename ... on CompanyMapping { id variant companyId } ... on NotFound { message } ... on Conflict { message } } }"""
-    made = api.data(create, {"v": "  Fix-It  M.R.O. Ltd ", "c": 3}, key=ADMIN_KEY)["createCompanyMapping"]
+    made = api.data(create, {"v": "  Fix-It  M.R.O. Ltd ", "c": 3}, key=ADMIN_KEY)[
+        "createCompanyMapping"
+    ]
     assert made["__typename"] == "CompanyMapping" and made["variant"] == "fix-it m.r.o. ltd"
     dup = api.data(create, {"v": "EXAMPLE AIR", "c": 2}, key=ADMIN_KEY)["createCompanyMapping"]
     assert dup["__typename"] == "Conflict"
@@ -64,13 +70,20 @@ def test_company_mappings_create_update_delete(api: LiveApi) -> None:
     assert listed["companyMappings"] == [{"variant": "fix-it m.r.o. ltd"}]
     delete = "mutation($id: Int!) { deleteCompanyMapping(id: $id) { deleted } }"
     assert api.data(delete, {"id": made["id"]}, key=ADMIN_KEY)["deleteCompanyMapping"]["deleted"]
-    assert not api.data(delete, {"id": made["id"]}, key=ADMIN_KEY)["deleteCompanyMapping"]["deleted"]
+    assert not api.data(delete, {"id": made["id"]}, key=ADMIN_KEY)["deleteCompanyMapping"][
+        "deleted"
+    ]
 
 
 def test_companies_without_mapping(api: LiveApi) -> None:
-    rows = api.data("{ companiesWithoutMapping { name } }", key=ADMIN_KEY)["companiesWithoutMapping"]
+    rows = api.data("{ companiesWithoutMapping { name } }", key=ADMIN_KEY)[
+        "companiesWithoutMapping"
+    ]
     assert [r["name"] for r in rows] == ["100% Aviation_", "FixIt MRO", "SkyCargo"]
-    assert api.gql("{ companiesWithoutMapping { name } }")["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert (
+        api.gql("{ companiesWithoutMapping { name } }")["errors"][0]["extensions"]["code"]
+        == "UNAUTHENTICATED"
+    )
 
 
 def test_update_job_status(api: LiveApi) -> None:
@@ -82,7 +95,10 @@ def test_update_job_status(api: LiveApi) -> None:
         "status": "FILLED",
     }
     assert api.data("{ job(id: 2) { status } }")["job"]["status"] == "FILLED"
-    assert api.data(mutation, {"id": 404}, key=ADMIN_KEY)["updateJobStatus"]["__typename"] == "NotFound"
+    assert (
+        api.data(mutation, {"id": 404}, key=ADMIN_KEY)["updateJobStatus"]["__typename"]
+        == "NotFound"
+    )
     denied = api.gql(mutation, {"id": 3})
     assert denied["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert api.data("{ job(id: 3) { status } }")["job"]["status"] == "ACTIVE"

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import anyio
 import pytest
 from graphql import GraphQLError
 from sqlalchemy import Engine, event, text
 
 from aeroscrap.db.session import make_engine
-from graphql_api.context import run_db
+from graphql_api.context import ResultCache, run_db
 from tests.conftest import pg_admin_url
 from tests.graphql_api.conftest import LiveApi
 
@@ -53,3 +55,47 @@ def test_statement_timeout_becomes_a_timeout_error() -> None:
         engine.dispose()
     assert info.value.extensions == {"code": "TIMEOUT"}
     assert info.value.message == "query took too long"
+
+
+def test_result_cache_shares_one_computation_and_forgets_failures() -> None:
+    calls: list[int] = []
+
+    async def compute() -> int:
+        calls.append(1)
+        await anyio.sleep(0.01)
+        return len(calls)
+
+    async def failing() -> int:
+        raise RuntimeError("db down")
+
+    async def scenario() -> None:
+        cache = ResultCache(ttl=60)
+        results = []
+        async with anyio.create_task_group() as group:
+            for _ in range(5):
+                group.start_soon(lambda: _collect(cache, compute, results))
+        assert results == [1] * 5 and len(calls) == 1
+        for _ in range(2):
+            with pytest.raises(RuntimeError):
+                await cache.get("bad", failing)
+        expired = ResultCache(ttl=0)
+        await expired.get("k", compute)
+        await expired.get("k", compute)
+        assert len(calls) == 3
+
+    anyio.run(scenario)
+
+
+async def _collect(
+    cache: ResultCache, compute: Callable[[], Awaitable[int]], out: list[int]
+) -> None:
+    out.append(await cache.get("k", compute))
+
+
+def test_analytics_are_served_from_the_cache_within_the_ttl(api: LiveApi) -> None:
+    query = "{ analytics { byCountry { key count } } stats { totalJobs } }"
+    first = api.data(query)
+    seen: list[str] = []
+    event.listen(api.app.state.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
+    assert api.data(query) == first
+    assert [s for s in seen if "GROUP BY" in s or "count(" in s] == []

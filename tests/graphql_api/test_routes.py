@@ -60,6 +60,11 @@ def test_daily_json_export(api: LiveApi) -> None:
 
 
 def test_export_rejects_unknown_or_bad_parameters(api: LiveApi) -> None:
-    for params in ({"countyCode": "GB"}, {"limit": "100001"}, {"postedFrom": "yesterday"}, {"status": "open"}):
+    for params in (
+        {"countyCode": "GB"},
+        {"limit": "100001"},
+        {"postedFrom": "yesterday"},
+        {"status": "open"},
+    ):
         response = api.http.get("/export/jobs.json", params=params)
         assert response.status_code == 400 and response.json()["code"] == "BAD_USER_INPUT"

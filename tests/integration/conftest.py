@@ -45,9 +45,7 @@ def free_port() -> int:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The test process's environment without AEROSCRAP_*/SCRAPYD_* leaking in, plus `extra`."""
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("AEROSCRAP_", "SCRAPYD_"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AEROSCRAP_", "SCRAPYD_"))}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env.update(extra)
     return env
@@ -63,7 +61,6 @@ def egg(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / name, src / name, ignore=ignore)
     for name in _EGG_FILES:
         shutil.copy2(ROOT / name, src / name)
-    _pp = src / "pyproject.toml"; _pp.write_text(_pp.read_text().replace('[project.scripts]', '[project.entry-points.scrapy]\nsettings = "aeroscrap.settings"\n\n[project.scripts]'))  # TEMP
     out = src.parent / "aeroscrap.egg"
     subprocess.run(
         [BIN / "scrapyd-deploy", "--build-egg", str(out)],
@@ -115,7 +112,9 @@ class Node:
     home: Path
     process: subprocess.Popen[bytes]
 
-    def client(self, *, username: str | None = USER, password: str | None = PASSWORD) -> ScrapydNode:
+    def client(
+        self, *, username: str | None = USER, password: str | None = PASSWORD
+    ) -> ScrapydNode:
         return ScrapydNode(self.url, username=username, password=password)
 
     def stop(self) -> None:
@@ -129,8 +128,8 @@ class Node:
                 self.process.wait()
 
 
-def start_node(egg: Path, home: Path, database_url: str) -> Node:
-    """Start a node and wait until the project is deployed on it (up to 60 s)."""
+def launch_node(egg: Path, home: Path, database_url: str) -> Node:
+    """Start a node in the background; `wait_deployed` tells when it is usable."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
     env = clean_env(
@@ -151,25 +150,23 @@ def start_node(egg: Path, home: Path, database_url: str) -> Node:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    node = Node(f"http://127.0.0.1:{port}", home, process)
-    client = node.client()
-    deadline = time.monotonic() + 60
-    try:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                break
+    return Node(f"http://127.0.0.1:{port}", home, process)
+
+
+def wait_deployed(node: Node, timeout: float = 60) -> None:
+    """Wait until the script has deployed the project on the node, or raise with its log."""
+    deadline = time.monotonic() + timeout
+    with node.client() as client:
+        while time.monotonic() < deadline and node.process.poll() is None:
             try:
-                projects = client.projects()
+                if "aeroscrap" in client.projects():
+                    return
             except ScrapydError:
-                projects = []
-            if "aeroscrap" in projects:
-                return node
+                pass
             time.sleep(0.3)
-    finally:
-        client.close()
     node.stop()
-    log_text = (home / "node.log").read_text(errors="replace")[-3000:]
-    raise RuntimeError(f"scrapyd node on port {port} did not come up:\n{log_text}")
+    log_text = (node.home / "node.log").read_text(errors="replace")[-3000:]
+    raise RuntimeError(f"scrapyd node {node.url} did not come up:\n{log_text}")
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +175,9 @@ def nodes(egg: Path, pg_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
     started: list[Node] = []
     try:
         for name in ("node-a", "node-b"):
-            started.append(start_node(egg, tmp_path_factory.mktemp(name), pg_url))
+            started.append(launch_node(egg, tmp_path_factory.mktemp(name), pg_url))
+        for node in started:
+            wait_deployed(node)
         yield started
     finally:
         for node in started:

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 from resume_parser import parse_resume
 from resume_parser.cli import cli_main
+from tests.resume_parser.builders import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
 

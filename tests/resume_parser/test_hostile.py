@@ -9,10 +9,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, docx_bomb, docx_with, flate_bomb_pdf, page_pdf, text_pdf
 
 from resume_parser import parse_bytes, parse_resume
 from resume_parser.worker import _crash
+from tests.resume_parser.builders import (
+    FIXTURES,
+    docx_bomb,
+    docx_with,
+    flate_bomb_pdf,
+    page_pdf,
+    text_pdf,
+)
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

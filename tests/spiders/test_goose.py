@@ -87,3 +87,14 @@ def test_parse_job_item() -> None:
     assert item.contract_type == "Permanent"
     assert item.apply_url == f"{DETAIL}/apply"
     assert item.raw["Sector"] == "Commercial"
+
+
+def test_json_ld_dates_win_over_the_relative_text() -> None:
+    html = page("goose_detail.html").replace(
+        "</head>",
+        '<script type="application/ld+json">{"@type": "JobPosting", "datePosted": "2026-11-20",'
+        ' "validThrough": "2026-12-19"}</script></head>',
+    )
+    detail = read_detail(Selector(text=html))
+
+    assert (detail.posted, detail.valid_through) == ("2026-11-20", "2026-12-19")

@@ -1,0 +1,211 @@
+"""Job-ad requirements read as a recruiter reads them: required vs preferred, bars vs benefits."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from aeroscrap.requirements import job_requirements
+
+FIXTURE_JOBS = Path(__file__).parents[3] / "shared" / "fixtures" / "jobs" / "sample_jobs.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "pic"),
+    [
+        ("Minimum 3,000 hours total time", 3000, None),
+        ("3000+ hours TT", 3000, None),
+        ("Total flight time: 1500 hrs", 1500, None),
+        ("Min. 1500h total", 1500, None),
+        ("A minimum of 1,500 flight hours", 1500, None),
+        ("at least 2000 hours of flight experience", 2000, None),
+        ("500 hrs PIC", None, 500),
+        ("PIC time of 1,000 hours", None, 1000),
+        ("minimum 500 hours pilot in command", None, 500),
+        ("3000 hours total including 1000 PIC", 3000, 1000),
+        ("A minimum of 1500 hours, of which 500 hours as PIC", 1500, 500),
+        ("5.000 h total time, 2.500 h P1", 5000, 2500),
+        ("1000 hours as captain on multi-crew jets", None, 1000),
+        ("Minimum 4,000 hrs TT with 1,500 hrs in command", 4000, 1500),
+    ],
+)
+def test_hours_phrasings(text: str, total: int | None, pic: int | None) -> None:
+    req = job_requirements("Captain", text)
+    assert (req["min_total_hours"], req["min_pic_hours"]) == (total, pic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 900 block hours a year on a 5/4 roster",
+        "Minimum 500 hours on type",
+        "1,000 hours multi-crew experience",
+        "Minimum 200 hours PICUS",
+        "Fleet of 30 aircraft flying 200 million guests",
+        "We offer 750 hours per year and a 13th salary",
+    ],
+)
+def test_hours_that_are_not_the_total_time_bar(text: str) -> None:
+    req = job_requirements("First Officer", text)
+    assert req["min_total_hours"] is None
+    assert req["min_pic_hours"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "medical"),
+    [
+        ("Unrestricted First Class Medical", 1),
+        ("Valid EASA Class 1 medical certificate", 1),
+        ("FAA 2nd Class Medical", 2),
+        ("Medical: Class 3 (ATCO)", 3),
+        ("Benefits: private medical insurance, first class service", None),
+        ("Medical cover for you and your family", None),
+    ],
+)
+def test_medical_class(text: str, medical: int | None) -> None:
+    assert job_requirements("Pilot", text)["medical_class"] == medical
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "licences"),
+    [
+        ("Captain", "ATPL holder", ["ATPL(A)"]),
+        ("Captain", "Valid FAA ATP certificate", ["ATPL(A)"]),
+        ("First Officer", "ATPL or CPL with frozen ATPL", ["ATPL(A)", "CPL(A)"]),
+        ("First Officer", "CPL(A) with ATPL theory credit, ME/IR", ["CPL(A)"]),
+        ("Engineer", "Part-66 B1 licence", ["PART66-B1"]),
+        ("Licensed Engineer", "EASA Part-66 B1.1 or B2 licence", ["PART66-B1", "PART66-B2"]),
+        ("B1 Engineer", "Join our line team.", ["PART66-B1"]),
+        ("Licensed Engineer (B1) B737", "Permanent role", ["PART66-B1"]),
+        ("Aircraft Mechanic", "FAA Airframe and Powerplant certificate required", ["FAA-AP"]),
+        ("Helicopter Pilot", "ATPL or CPL, 2000 hours total time", ["ATPL(H)", "CPL(H)"]),
+        ("Pilot", "CPL(H) with an NVG rating", ["CPL(H)"]),
+        ("Flight Dispatcher", "FAA Aircraft Dispatcher certificate", ["DISPATCHER"]),
+        ("Cabin Crew", "Applicants must apply online. Cabin Crew Attestation an asset.", []),
+        ("Captain", "Valid passport and US B1/B2 visa", []),
+        ("Cadet", "Apply to our cadet programme. Compliance with our code of conduct.", []),
+    ],
+)
+def test_licences(title: str, text: str, licences: list[str]) -> None:
+    assert job_requirements(title, text)["licences"] == licences
+
+
+def test_type_rating_required_from_title_and_text() -> None:
+    req = job_requirements(
+        "B737 Captain", "Valid B737 type rating. Minimum 3,000 hours total time, 500 hrs PIC."
+    )
+    assert req["type_ratings"] == ["B737"]
+    assert req["type_rated_required"] is True
+    assert (req["min_total_hours"], req["min_pic_hours"]) == (3000, 500)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("First Officer", "Requirements:\n- ATPL holder\n- A320 type rated preferred"),
+        ("First Officer", "A320 type rating would be an advantage."),
+        ("First Officer", "Ideally, you hold an A320 type rating."),
+        ("First Officer", "Desirable:\n- A320 type rating\n- MCC"),
+        ("First Officer", "Type rating on A320 (preferred)"),
+    ],
+)
+def test_preferred_type_rating_is_not_required(title: str, text: str) -> None:
+    req = job_requirements(title, text)
+    assert req["preferred_type_ratings"] == ["A320"]
+    assert req["type_ratings"] == []
+    assert req["type_rated_required"] is False
+
+
+def test_required_and_preferred_in_one_sentence() -> None:
+    req = job_requirements(
+        "Captain", "A valid B737 type rating is required, A320 rating would be an advantage."
+    )
+    assert req["type_ratings"] == ["B737"]
+    assert req["preferred_type_ratings"] == ["A320"]
+    assert req["type_rated_required"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Non-type rated pilots welcome: type rating provided.",
+        "We will fund your type rating.",
+        "No type rating required, training given.",
+        "What we offer:\n- Sponsored type rating\n- Relocation",
+    ],
+)
+def test_type_rating_provided_is_not_required(text: str) -> None:
+    req = job_requirements("A320 First Officer", text)
+    assert req["type_ratings"] == ["A320"]
+    assert req["type_rated_required"] is False
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "types"),
+    [
+        ("B787 Dreamliner Captain", "Current Boeing 787 type rating.", ["B787"]),
+        ("Captain", "Must hold a B757/767 type rating.", ["B757", "B767"]),
+        ("Pilot", "Type rating on ATR 72-600 or Dash 8 Q400 required.", ["ATR72", "Q400"]),
+        ("Helicopter Pilot", "Current AW139 type rating; S-92 an advantage.", ["AW139"]),
+        ("Captain", "Type rated on the Embraer 190 (E-Jets).", ["E190"]),
+        ("Captain A320neo", "Must be type rated.", ["A320"]),
+    ],
+)
+def test_type_families(title: str, text: str, types: list[str]) -> None:
+    req = job_requirements(title, text)
+    assert req["type_ratings"] == types
+    assert req["type_rated_required"] is True
+
+
+def test_single_family_fleet_in_blurb_is_the_role_aircraft() -> None:
+    assert job_requirements("First Officer", "Join our A320 fleet.")["type_ratings"] == ["A320"]
+    mixed = job_requirements("First Officer", "We fly A320, A330 and B737 aircraft.")
+    assert mixed["type_ratings"] == []
+
+
+def test_preferred_licence_kept_apart() -> None:
+    req = job_requirements("B1 Engineer", "B1 licence essential. B2 would be an advantage.")
+    assert req["licences"] == ["PART66-B1"]
+    assert req["preferred_licences"] == ["PART66-B2"]
+
+
+def test_full_ad_with_sections() -> None:
+    ad = (
+        "Ryanair is Europe's largest airline group, carrying over 200 million guests a year.\n"
+        "Responsibilities:\n- Command of the aircraft\n- Supervise the First Officer\n"
+        "Requirements:\n- Valid EASA ATPL(A)\n"
+        "- Minimum 3,000 hours total time, of which 1,000 hours PIC\n"
+        "- Current B737 type rating\n- Unrestricted Class 1 medical\n"
+        "Desirable:\n- TRI/TRE experience\n- A320 type rating\n"
+        "What we offer:\n- Up to 900 block hours a year\n- Medical insurance and pension\n"
+    )
+    assert job_requirements("Captain B737", ad) == {
+        "licences": ["ATPL(A)"],
+        "preferred_licences": [],
+        "type_ratings": ["B737"],
+        "preferred_type_ratings": ["A320"],
+        "type_rated_required": True,
+        "min_total_hours": 3000,
+        "min_pic_hours": 1000,
+        "medical_class": 1,
+    }
+
+
+def test_empty_and_unrelated_text() -> None:
+    empty = job_requirements("", "")
+    assert empty["licences"] == [] and empty["min_total_hours"] is None
+    assert job_requirements("Receptionist", "Answer phones, greet visitors.")["type_ratings"] == []
+
+
+def test_fast_enough_per_scraped_item() -> None:
+    rows = [json.loads(line) for line in FIXTURE_JOBS.read_text().splitlines()]
+    items = [(r.get("title") or "", r.get("description") or "") for r in rows]
+    start = time.process_time()
+    for title, description in items * 5:
+        job_requirements(title, description)
+    per_item = (time.process_time() - start) / (len(items) * 5)
+    # The target is 0.2 ms on an idle machine; shared CI runners get 3x headroom.
+    assert per_item < 0.6e-3, f"{per_item * 1e6:.0f} µs per item"
