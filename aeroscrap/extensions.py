@@ -200,6 +200,13 @@ class CrawlLogExtension:
             )
         except Exception:
             logger.exception("could not record the end of crawl run %s", self.run_id)
+        if status == "finished" and getattr(spider, "complete_listing", False):
+            # Only a complete, clean run may say a job has gone: never an empty, blocked or
+            # partial one (a changed layout must not expire the whole board).
+            started = self.crawler.stats.get_value("start_time")  # type: ignore[union-attr]
+            expired = runs.expire_unseen(self.engine, spider.name, since=started)
+            if expired:
+                logger.info("source=%s: %d jobs no longer listed, marked expired", spider.name, expired)
         self.crawler.stats.set_value("aeroscrap/status", status)  # type: ignore[union-attr]
         logger.info(
             "crawl run %s of %s: %s (%d items, %d pages)",

@@ -38,6 +38,9 @@ class AeroSpider(scrapy.Spider):
     """Base of the source spiders: `-a base_url=` for a sandbox, the crawl date, loud errors."""
 
     live_base_url: ClassVar[str]
+    # True when one run sees the whole board, so a job it did not see has gone (LinkedIn
+    # searches are capped and partial: never).
+    complete_listing: ClassVar[bool] = False
 
     def __init__(self, *args: Any, base_url: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

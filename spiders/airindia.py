@@ -101,6 +101,7 @@ class AirIndiaSpider(AeroSpider):
     """The whole board (location search is broken on the site), 25 tiles a page via startrow."""
 
     name = "airindia"
+    complete_listing = True
     live_base_url = "https://careers.airindia.com"
     custom_settings = {"DOWNLOAD_DELAY": 2.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}  # noqa: RUF012 (Scrapy reads it off the class)
 

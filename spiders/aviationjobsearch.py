@@ -122,6 +122,7 @@ class AviationJobSearchSpider(AeroSpider):
     """Listing /en-GB/jobs?page=N until a page has no job links; one item per detail page."""
 
     name = "aviationjobsearch"
+    complete_listing = True
     live_base_url = "https://www.aviationjobsearch.com"
     # About 3 s between requests is what the site is reported to tolerate.
     custom_settings = {"DOWNLOAD_DELAY": 3.0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1}  # noqa: RUF012 (Scrapy reads it off the class)

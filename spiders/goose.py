@@ -94,6 +94,7 @@ class GooseSpider(AeroSpider):
     """Rendered listing (and its next pages), then every detail page without the browser."""
 
     name = "goose"
+    complete_listing = True
     live_base_url = "https://www.goose-recruitment.com"
     custom_settings = {  # noqa: RUF012 (Scrapy reads it off the class)
         "DOWNLOAD_DELAY": 2.0,

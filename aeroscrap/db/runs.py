@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, select, text, update
+from sqlalchemy import Connection, Engine, exists, or_, select, text, update
 from sqlalchemy.exc import OperationalError
 
-from aeroscrap.db.models import CrawlRun
+from aeroscrap.db.models import CrawlRun, Job, JobSource
 
 
 def utcnow() -> datetime:
@@ -134,3 +134,20 @@ def previous_finished_count(engine: Engine, source: str, *, before_run: int) -> 
             .order_by(table.c.id.desc())
             .limit(1)
         ).scalar()
+
+
+def expire_unseen(engine: Engine, source: str, *, since: datetime) -> int:
+    """Mark the source's active jobs that a complete, finished run did not see as expired."""
+    table, sightings = Job.__table__, JobSource.__table__
+    # A job still listed elsewhere (a merged copy on another site) or seen by this run stays.
+    seen_elsewhere = exists().where(
+        sightings.c.job_id == table.c.id,
+        or_(sightings.c.source != source, sightings.c.last_seen >= since),
+    )
+    with engine.begin() as conn:
+        result = conn.execute(
+            update(table)
+            .where(table.c.source == source, table.c.status == "active", ~seen_elsewhere)
+            .values(status="expired", updated_at=utcnow())
+        )
+    return int(result.rowcount or 0)

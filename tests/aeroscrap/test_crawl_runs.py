@@ -232,3 +232,16 @@ def test_database_outage_spools_and_next_run_replays(
         assert total == distinct == 30
     finally:
         proxy.close()
+
+
+def test_complete_finished_run_expires_jobs_no_longer_listed(db_url: str, engine: Engine) -> None:
+    with serve(["airindia"], jobs=JOBS) as site:
+        assert scrapy_crawl("airindia", site.base_url("airindia"), db_url).returncode == 0
+    with serve(["airindia"], jobs=JOBS - 2) as site:
+        assert scrapy_crawl("airindia", site.base_url("airindia"), db_url).returncode == 0
+        still_listed = {job.job_id for job in site.jobs("airindia")}
+    with engine.connect() as conn:
+        rows = conn.execute(select(Job.source_job_id, Job.status)).all()
+    expired = {sid for sid, status in rows if status == "expired"}
+    assert len(expired) == 2
+    assert not expired & still_listed

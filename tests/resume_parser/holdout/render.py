@@ -1,7 +1,7 @@
 """Renderers for the hand-written holdout resumes: PDF (reportlab), DOCX (python-docx) and TXT.
 
 A resume is a header (name first, then contact lines) and sections of marked-up lines:
-"- x" a bullet, "**x**" a bold line, "a | b | c" table cells, "left\\tright" a right-aligned date.
+"- x" a bullet, "**x**" a bold line, "|a|b|c" table cells, "left\\tright" a right-aligned date.
 The layouts mimic the ones resumes come in: one column, a sidebar (two columns), a banner,
 tables, DOCX headers/footers and several plain-text conventions and encodings.
 """
@@ -84,16 +84,23 @@ class _Column:
             self.text(raw[2:], size, indent=14)
         elif raw.startswith("**") and raw.endswith("**"):
             self.text(raw[2:-2], size, bold=True)
-        elif " | " in raw:
-            cells = raw.split(" | ")
+        elif raw.startswith("|"):
+            cells = raw.strip("|").split("|")
             self._room(size * 1.35)
-            step = self.width / len(cells)
-            for i, cell in enumerate(cells):
-                self.pdf.setFont(self.fonts[0], size)
-                self.pdf.drawString(self.x + i * step, self.y, cell)
+            self.pdf.setFont(self.fonts[0], size)
+            # Columns as wide as their text plus a gap, so cells never overlap.
+            x = self.x
+            for cell in cells:
+                self.pdf.drawString(x, self.y, cell)
+                x += max(self.pdf.stringWidth(cell, self.fonts[0], size) + 24, 90)
             self.y -= size * 1.35
         elif "\t" in raw:
             left, right = raw.split("\t", 1)
+            fits = self.pdf.stringWidth(raw, self.fonts[0], size) + 30 < self.width
+            if not fits:
+                self.text(left, size)
+                self.text(right, size)
+                return
             self._room(size * 1.35)
             self.pdf.setFont(self.fonts[0], size)
             self.pdf.drawString(self.x, self.y, left)
@@ -116,9 +123,9 @@ def render_pdf(resume: Resume, path: Path) -> None:
     width = A4[0]
     name, *contact = resume.header
     if resume.layout in {"sidebar", "sidebar-right"}:
-        side_x, main_x = (40, 215) if resume.layout == "sidebar" else (410, 40)
+        side_x, main_x = (30, 200) if resume.layout == "sidebar" else (420, 40)
         side = _Column(pdf, side_x, 150, fonts)
-        main = _Column(pdf, main_x, 340, fonts)
+        main = _Column(pdf, main_x, 360, fonts)
         main.text(name, 22, bold=True)
         main.y -= 6
         for line in contact:
@@ -179,8 +186,8 @@ def render_docx(resume: Resume, path: Path) -> None:
             run.bold, run.font.size = True, Pt(13)
         rows: list[list[str]] = []
         for raw in [*lines, ""]:
-            if " | " in raw:
-                rows.append(raw.split(" | "))
+            if raw.startswith("|"):
+                rows.append(raw.strip("|").split("|"))
                 continue
             if rows:
                 table = document.add_table(rows=0, cols=len(rows[0]))
@@ -201,7 +208,7 @@ def render_docx(resume: Resume, path: Path) -> None:
 
 def _plain(raw: str) -> str:
     raw = raw[2:] if raw.startswith("- ") else raw
-    return raw.strip("*").replace(" | ", "\t")
+    return raw.strip("*")
 
 
 def render_txt(resume: Resume, path: Path) -> None:
@@ -225,7 +232,8 @@ def render_txt(resume: Resume, path: Path) -> None:
             elif raw.startswith("**") and raw.endswith("**"):
                 out.append(raw if layout == "markdown" else raw[2:-2])
             else:
-                out.append(re.sub(r" \| |\t", "    ", raw))
+                cells = raw.strip("|").split("|") if raw.startswith("|") else [raw]
+                out.append(re.sub(r"\t", "    ", "   ".join(cells)))
         out.append("")
     text = "\n".join(out)
     newline = "\r\n" if resume.encoding in {"cp1252", "utf-16"} else "\n"

@@ -543,10 +543,10 @@ RESUMES_A = [
                 "Employment History",
                 [
                     "**NORDSEE OFFSHORE HELICOPTERS**",
-                    "Commander AW139 | Mai 2021 – heute",
+                    "|Commander AW139|Mai 2021 – heute",
                     "- Flew crew-change flights to offshore installations.",
                     "**WESER AIR RESCUE**",
-                    "HEMS Pilot | Januar 2018 – April 2021",
+                    "|HEMS Pilot|Januar 2018 – April 2021",
                     "- Flew HEMS missions on the H145 by day and night with NVG.",
                 ],
             ),

@@ -166,9 +166,9 @@ RESUMES_B = [
             (
                 "Employment Record",
                 [
-                    "Highveld Aero Services | B2 Licensed Engineer | 04/2017 – present",
+                    "|Highveld Aero Services|B2 Licensed Engineer|04/2017 – present",
                     "- Rectified avionics defects on ATR 72 and Q400 aircraft.",
-                    "Bushveld Regional Airways | Avionics Technician | 01/2012 – 03/2017",
+                    "|Bushveld Regional Airways|Avionics Technician|01/2012 – 03/2017",
                     "- Maintained autopilot and weather radar systems.",
                 ],
             ),
@@ -227,9 +227,9 @@ RESUMES_B = [
             (
                 "Work Experience",
                 [
-                    "Period | Position | Employer",
-                    "2019 – now | Flight Instructor | Västkust Flygskola",
-                    "2017 – 2019 | Ramp Agent | Landvetter Ground Services",
+                    "|Period|Position|Employer",
+                    "|2019 – now|Flight Instructor|Västkust Flygskola",
+                    "|2017 – 2019|Ramp Agent|Landvetter Ground Services",
                 ],
             ),
             (
@@ -241,10 +241,10 @@ RESUMES_B = [
             (
                 "Certificates",
                 [
-                    "Certificate | Issued | Valid until",
-                    "MCC | 2017 | –",
-                    "UPRT | 2018 | –",
-                    "CRM | 2023 | 2025",
+                    "|Certificate|Issued|Valid until",
+                    "|MCC|2017|–",
+                    "|UPRT|2018|–",
+                    "|CRM|2023|2025",
                 ],
             ),
             ("Skills", ["- Instructing", "- Flight planning", "- Briefing"]),
@@ -343,9 +343,9 @@ RESUMES_B = [
             (
                 "Employment",
                 [
-                    "Dates | Title | Company",
-                    "05/2019 – Present | Lead A&P Mechanic | Biscayne Cargo Airlines",
-                    "05/2016 – 04/2019 | A&P Mechanic | Everglades Aircraft Services",
+                    "|Dates|Title|Company",
+                    "|05/2019 – Present|Lead A&P Mechanic|Biscayne Cargo Airlines",
+                    "|05/2016 – 04/2019|A&P Mechanic|Everglades Aircraft Services",
                     "- Performed C-checks on B767 freighters and MD-11 aircraft.",
                 ],
             ),
