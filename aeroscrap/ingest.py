@@ -28,6 +28,7 @@ from aeroscrap.db.session import check_connection, make_engine
 from aeroscrap.normalize.record import NormalizedJob, normalize_job
 from aeroscrap.normalize.text import fold
 from aeroscrap.pipelines.validate import InvalidJob, check_record
+from aeroscrap.requirements import job_requirements
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +178,7 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "description": job.description or None,
         "description_truncated": job.description_truncated,
         "status": job.status,
-        "requirements": None,
+        "requirements": job_requirements(job.title, job.description),
         "block_key": p.block_key,
         "ref_key": p.ref_key,
         "dedup_features": _key_to_json(p.features),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, select
@@ -164,6 +165,7 @@ class Wanted:
     level: int
 
 
+@lru_cache(maxsize=4096)  # titles repeat across thousands of jobs and resumes
 def seniority_level(title: str) -> int:
     """Rung on the seniority ladder (0 trainee .. 5 chief/training) of a job title."""
     for level, pattern in _LEVELS:

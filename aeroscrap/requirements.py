@@ -53,7 +53,7 @@ _LICENCE_WORDS = (
 _NOT_HELD_WORDS = ("course", "theor", "exam", "program", "student", "toward", "study", "frozen")
 _PREFERRED_WORDS = (
     "prefer", "desirab", "advantag", "plus", "nice", "benefic", "ideal", "asset", "bonus",
-    "welcome",
+    "welcome", "priorit",
 )  # fmt: skip
 _HELI_WORDS = ("helicopter", "rotary", "rotorcraft", "(h)", "hems", "offshore")
 _ENGINEER_WORDS = ("engineer", "technician", "mechanic", "certifying", "avionic", "b1", "b2")
@@ -70,7 +70,7 @@ _VISA = re.compile(r"\b(?:B1\s*/\s*B2|C1\s*/\s*D)\s+visas?\b|\bvisas?\b", _I)
 _MEDICAL_NOISE = re.compile(r"medical\s+(?:insurance|cover(?:age)?|plan|benefits?|care|scheme)", _I)
 _PREFERRED = re.compile(
     r"\bprefer(?:red|ably|ence)?\b|desirable|advantage(?:ous)?|\ba plus\b|nice[- ]to[- ]have|"
-    r"beneficial|\bideal(?:ly)?\b|an asset|\bbonus\b|(?:is|are|be) welcome",
+    r"beneficial|\bideal(?:ly)?\b|an asset|\bbonus\b|(?:is|are|be) welcome|prioriti[sz]ed",
     _I,
 )
 
@@ -290,7 +290,6 @@ class _Accumulator:
         self.types: list[str] = []
         self.preferred_types: list[str] = []
         self.fleet: list[str] = []  # types named outside requirement clauses (a fallback)
-        self.type_rated = False
         self.not_type_rated = False
         self.total: list[int] = []
         self.pic: list[int] = []
@@ -301,6 +300,8 @@ class _Accumulator:
             t in HELICOPTER_TYPES for t in self.title_types
         )
         self.engineer = bool(_ENGINEER_TITLE.search(title))
+        # "Type Rated Captain B777": the title alone makes the rating a requirement.
+        self.type_rated = bool(self.title_types) and bool(_TYPE_RATED.search(title))
         # "B1 Engineer" in a title is the Part-66 licence even without the word "licence".
         self.licences = self._licences(re.sub(r"\(([AB]\d[^)]*)\)", r"\1", title), title.lower())
 

@@ -17,9 +17,11 @@ from aeroscrap.config import Settings, get_settings
 from aeroscrap.db.session import make_engine
 from graphql_api.context import Context, ResultCache
 from graphql_api.metrics import Metrics, MetricsMiddleware
+from graphql_api.resume_routes import resume_routes, upload_route
 from graphql_api.routes import ROUTES
 from graphql_api.schema import build_schema
 from graphql_api.security import MAX_BODY_BYTES, is_admin_request, key_digest
+from resume_parser import worker as parser_worker
 
 API_STATEMENT_TIMEOUT_MS = 5_000
 # Analytics and stats may be this many seconds stale (they scan most of the jobs table).
@@ -50,16 +52,12 @@ class _GraphQLApp(GraphQL[Context, None]):
 def create_app(
     settings: Settings | None = None,
     *,
-    extra_queries: Sequence[type] = (),
-    extra_mutations: Sequence[type] = (),
     extra_routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
-    """Build the API. Resume (and later) features add Query/Mutation mixins and routes here."""
+    """Build the API; `extra_routes` lets a benchmark mount its baseline beside it."""
     settings = settings or get_settings()
     production = settings.env == "production"
-    schema = build_schema(
-        production=production, extra_queries=extra_queries, extra_mutations=extra_mutations
-    )
+    schema = build_schema(production=production)
     graphql = _GraphQLApp(
         schema,
         settings=settings,
@@ -89,6 +87,7 @@ def create_app(
         finally:
             app.state.engine.dispose()
             app.state.writer.dispose()
+            parser_worker.shutdown()  # the idle resume-parser child processes
 
     middleware = [Middleware(MetricsMiddleware, metrics=metrics)]
     if settings.cors_origins:
@@ -104,7 +103,10 @@ def create_app(
         )
     routes: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        # Multipart only here (resume uploads, 5.5 MiB); /graphql stays JSON-only at 1 MiB.
+        upload_route(graphql),
         *ROUTES,
+        *resume_routes(settings),
         *extra_routes,
     ]
     return Starlette(

@@ -1,13 +1,11 @@
 """The GraphQL schema: Query and Mutation composed from per-area mixins, with the security limits.
 
-More areas (the resume API) plug in through `build_schema(extra_queries=..., extra_mutations=...)`
-and `graphql_api.app.create_app(..., extra_queries=..., extra_mutations=...)`.
+Each area (jobs, companies, analytics, crawls, admin, resumes) contributes a Query/Mutation mixin.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from contextvars import ContextVar
 
 import strawberry
@@ -22,9 +20,17 @@ from graphql_api.types.analytics import AnalyticsQuery
 from graphql_api.types.companies import CompanyQuery
 from graphql_api.types.crawl import CrawlQuery
 from graphql_api.types.jobs import JobQuery
+from graphql_api.types.resumes import ResumeMutation, ResumeQuery
 
-QUERIES: tuple[type, ...] = (JobQuery, CompanyQuery, AnalyticsQuery, CrawlQuery, AdminQuery)
-MUTATIONS: tuple[type, ...] = (AdminMutation,)
+QUERIES: tuple[type, ...] = (
+    JobQuery,
+    CompanyQuery,
+    AnalyticsQuery,
+    CrawlQuery,
+    AdminQuery,
+    ResumeQuery,
+)
+MUTATIONS: tuple[type, ...] = (AdminMutation, ResumeMutation)
 # Set per request by the app's middleware, so server log lines can be matched to a response.
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 log = logging.getLogger("graphql_api.errors")
@@ -53,12 +59,10 @@ class AeroScrapSchema(strawberry.Schema):
 def build_schema(
     *,
     production: bool = False,
-    extra_queries: Sequence[type] = (),
-    extra_mutations: Sequence[type] = (),
 ) -> strawberry.Schema:
     """Compose the schema; `production` turns off introspection and field suggestions."""
-    query = merge_types("Query", (*QUERIES, *extra_queries))
-    mutation = merge_types("Mutation", (*MUTATIONS, *extra_mutations))
+    query = merge_types("Query", QUERIES)
+    mutation = merge_types("Mutation", MUTATIONS)
     return AeroScrapSchema(
         query=query,
         mutation=mutation,

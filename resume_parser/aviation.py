@@ -47,13 +47,15 @@ _PART66 = [
     ("PART66-C", re.compile(r"\b(?:category|cat\.?)\s*C\b", _I)),
 ]
 
+# A type code ends where its digits end: suffixes such as A321LR, A330neo, EC135T2, Bell 412EP,
+# ERJ-145XR or AS350B3 name variants of the same rating.
 _TYPES = [
-    ("A220", r"\bA220\b|\bCS\s?[13]00\b|\bBD-?500\b"),
-    ("A320", r"\bA3(?:18|19|20|21)(?:neo|ceo)?\b|\bA32F\b|\bA32[01]/"),
-    ("A330", r"\bA330\b|\bA330-?\d"),
-    ("A340", r"\bA340\b|\bA340-?\d"),
-    ("A350", r"\bA350\b|\bA350-?\d"),
-    ("A380", r"\bA380\b"),
+    ("A220", r"\bA220(?!\d)|\bCS\s?[13]00(?!\d)|\bBD-?500(?!\d)"),
+    ("A320", r"\bA3(?:18|19|20|21)(?!\d)|\bA32F\b"),
+    ("A330", r"\bA330(?!\d)"),
+    ("A340", r"\bA340(?!\d)"),
+    ("A350", r"\bA350(?!\d)"),
+    ("A380", r"\bA380(?!\d)"),
     ("B737", r"(?<![\d.])(?:B|Boeing\s*)?737(?!\d)"),
     ("B747", r"(?<![\d.])(?:B|Boeing\s*)?747(?!\d)"),
     ("B757", r"(?<![\d.])(?:B|Boeing\s*)?757(?!\d)"),
@@ -61,25 +63,26 @@ _TYPES = [
     ("B777", r"(?<![\d.])(?:B|Boeing\s*)?777(?!\d)"),
     ("B787", r"(?<![\d.])(?:B|Boeing\s*)?787(?!\d)|dreamliner"),
     ("ATR72", r"\bATR\s?-?(?:42|72)"),
-    ("Q400", r"\bQ400\b|\bdash\s?8\b|\bDHC-?8"),
-    ("E190", r"\b(?:E|ERJ-?|EMB-?|Embraer\s*)(?:170|175|190|195)\b|\bE-?jets?\b"),
-    ("CRJ", r"\bCRJ"),
-    ("E145", r"\b(?:E|ERJ-?|EMB-?|Embraer\s*)(?:135|140|145)\b"),
-    ("DHC6", r"\bDHC-?6\b|twin otter"),
-    ("C208", r"\bC-?208\b|\bcaravan\b"),
-    ("PC12", r"\bPC-?12\b"),
-    ("AW139", r"\bAW\s?139\b"),
-    ("AW169", r"\bAW\s?169\b"),
+    ("Q400", r"\bQ400(?!\d)|\bdash\s?8\b|\bDHC-?8"),
+    ("E190", r"\b(?:E|ERJ-?|EMB-?|Embraer\s*)(?:170|175|190|195)(?!\d)|\bE-?jets?\b"),
+    # CL-65 is the type-rating designator of the CRJ family.
+    ("CRJ", r"\bCRJ|\bCL-?65\b"),
+    ("E145", r"\b(?:E|ERJ-?|EMB-?|Embraer\s*)(?:135|140|145)(?!\d)"),
+    ("DHC6", r"\bDHC-?6(?!\d)|twin otter"),
+    ("C208", r"\bC-?208(?!\d)|\bcaravan\b"),
+    ("PC12", r"\bPC-?12(?!\d)"),
+    ("AW139", r"\bAW\s?139(?!\d)"),
+    ("AW169", r"\bAW\s?169(?!\d)"),
     ("S92", r"\bS-?92"),
-    ("H135", r"\b(?:EC|H)135\b"),
-    ("H145", r"\b(?:EC|H)145\b|\bBK\s?117"),
-    ("H125", r"\bH125\b|\bAS\s?350\b"),
-    ("R44", r"\bR44\b"),
-    ("AW109", r"\bA(?:W)?\s?109\b"),
+    ("H135", r"\b(?:EC|H)\s?135(?!\d)"),
+    ("H145", r"\b(?:EC|H)\s?145(?!\d)|\bBK\s?117"),
+    ("H125", r"\bH125(?!\d)|\bAS\s?350(?!\d)"),
+    ("R44", r"\bR44(?!\d)"),
+    ("AW109", r"\bA(?:W)?\s?109(?!\d)"),
     ("S76", r"\bS-?76"),
-    ("H175", r"\b(?:EC|H)175\b"),
-    ("H225", r"\b(?:EC|H)225\b|\bAS\s?332|super puma"),
-    ("B412", r"\bBell\s?412\b|\bB412\b"),
+    ("H175", r"\b(?:EC|H)\s?175(?!\d)"),
+    ("H225", r"\b(?:EC|H)\s?225(?!\d)|\bAS\s?332|super puma"),
+    ("B412", r"\bBell\s?-?412(?!\d)|\bB412(?!\d)"),
 ]
 TYPE_PATTERNS = [(code, re.compile(p, _I)) for code, p in _TYPES]
 _TYPE_LINE = re.compile(
@@ -124,16 +127,20 @@ _ICAO_RE = re.compile(r"ICAO\b[^,;]*?\b(?:level|lvl|LP|ELP)?\s*([456])\b", _I)
 
 _NUMBER = r"(\d{1,3}(?:[,. ]\d{3})+|\d{1,6})"
 _UNIT = r"\s*(?:h|hrs?|hours|fh)\b"
+_NOT_HOURS = r"(?!\d|\s*(?:years?|yrs|months?|%|sectors|landings|cycles|flights))"
 _TOTAL_RE = re.compile(
-    rf"\b(?:total(?:\s+(?:flight|flying))?(?:\s+(?:time|hours|experience))?|TT|TFT)\s*"
-    rf"[:=\-–]?\s*(?:of\s+)?{_NUMBER}|{_NUMBER}{_UNIT}\s*(?:total|TT)\b",
+    rf"\b(?:total|TT|TFT)\b[^\d\n:;|]{{0,30}}?[:=\-–]?\s*(?:of\s+)?{_NUMBER}{_NOT_HOURS}|"
+    rf"{_NUMBER}{_UNIT}\s*(?:in\s+)?(?:total|TT)\b",
     _I,
 )
-_PIC_RE = re.compile(
-    rf"\b(?:PIC|P1|pilot[- ]in[- ]command)(?!\s*US)\b(?:\s+time)?\s*[:=\-–]?\s*{_NUMBER}|"
-    rf"{_NUMBER}{_UNIT}\s*(?:as\s+|of\s+)?(?:PIC|P1|pilot[- ]in[- ]command)\b(?!\s*US)",
-    _I,
+_PIC_LABEL = r"(?:PIC|P1|pilot[- ]in[- ]command)(?!\s*US)\b"
+# "PIC: 3,100 h" (label first) is tried before "1,900 P1" / "107 hours as PIC" (label after).
+_PIC_BEFORE_RE = re.compile(rf"\b{_PIC_LABEL}(?:\s+(?:time|hours))?\s*[:=\-–]?\s*{_NUMBER}", _I)
+_PIC_AFTER_RE = re.compile(
+    rf"(?<![\w.,]){_NUMBER}(?:{_UNIT})?\s*(?:as\s+|of\s+)?{_PIC_LABEL}(?!\s*[:=])", _I
 )
+# Figures of different kinds share a line ("Total: 5,400 h | PIC: 3,100 h; SIC 2,000 h").
+_CHUNK_RE = re.compile(r"\t|\s[|•·]\s|;|,\s+(?=[A-Za-z])")
 _MEDICAL_RE = re.compile(
     r"class\s*[-:]?\s*(1|2|3|I{1,3}|one|two|three)\b[^.;]*?medical|"
     r"medical[^.;]*?class\s*[-:]?\s*(1|2|3|I{1,3}|one|two|three)\b|"
@@ -221,11 +228,17 @@ def find_hours(lines: list[Line]) -> tuple[int | None, int | None]:
     """(total hours, PIC hours) from "Total: 5,400 h", "PIC 3 100 hrs", "107 hours as PIC"..."""
     total = pic = None
     for line in lines:
-        text = re.sub(r"\bPICUS\b|\bSIC\b", "#", line.text, flags=_I)
+        text = re.sub(r"[\u00a0\u202f\u2009]", " ", line.text)
+        text = re.sub(r"\bPICUS\b|\bSIC\b|\bP1\s*U/?S\b", "#", text, flags=_I)
         if total is None and (match := _TOTAL_RE.search(text)):
             total = _number(match.group(1) or match.group(2))
-        if pic is None and (match := _PIC_RE.search(text)):
-            pic = _number(match.group(1) or match.group(2))
+        if pic is None:
+            chunks = _CHUNK_RE.split(text)
+            match = next(filter(None, map(_PIC_BEFORE_RE.search, chunks)), None) or next(
+                filter(None, map(_PIC_AFTER_RE.search, chunks)), None
+            )
+            if match:
+                pic = _number(match.group(1))
     return total, pic
 
 

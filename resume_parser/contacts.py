@@ -49,14 +49,17 @@ def find_email(lines: list[Line]) -> str | None:
     return None
 
 
-def find_phone(lines: list[Line], region: str | None) -> str | None:
-    """The first phone number as E.164; national numbers take the resume's country."""
+def find_phone(lines: list[Line], region: str | None, *, strict: bool = True) -> str | None:
+    """The first phone number as E.164; national numbers take the resume's country.
+
+    strict=False is for the contact block itself, where a number needs no label to be a phone.
+    """
     for line in lines:
         text = line.text
         if _SKIP_LABEL_RE.match(text):
             continue
         text = EMAIL_RE.sub(" ", text)
-        labelled = bool(_PHONE_LABEL_RE.search(text))
+        labelled = not strict or bool(_PHONE_LABEL_RE.search(text))
         for match in _PHONE_RE.finditer(text):
             number = _to_e164(match.group(0), region, strict=not labelled)
             if number:

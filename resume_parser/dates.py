@@ -28,7 +28,8 @@ _DATE = (
     rf"|{_YEAR})"
 )
 _PRESENT = (
-    r"(?:present|current(?:ly)?|now|today|to\s+date|date|ongoing|heute|aujourd'hui|actuel|"
+    r"(?:present|current(?:ly)?|now|today|(?:to|till|until|up\s+to)\s+(?:date|now|present|today)|"
+    r"date|ongoing|heute|aujourd'hui|actuel|"
     r"presente|actualidad)"
 )
 _SEP = r"\s*(?:-|–|—|−|~|to|until|till|through|thru|bis|au|a)\s*"
@@ -97,3 +98,19 @@ def last_year(text: str) -> int | None:
     """The last plausible year in text (the completion year of an education range)."""
     years = _YEAR_RE.findall(text)
     return int(years[-1]) if years else None
+
+
+def join_date_cells(text: str) -> str:
+    """Join "From" and "To" table cells ("06/2018\tpresent") into one range ("06/2018 – present")."""
+    if "\t" not in text:
+        return text
+    cells = text.split("\t")
+    out = [cells[0]]
+    for cell in cells[1:]:
+        prev = out[-1].strip()
+        end = cell.strip()
+        if normalise_date(prev) and (normalise_date(end) or _PRESENT_RE.match(end)):
+            out[-1] = f"{prev} – {end}"
+        else:
+            out.append(cell)
+    return "\t".join(out)

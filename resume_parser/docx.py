@@ -16,6 +16,7 @@ import docx
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from resume_parser.dates import find_range
 from resume_parser.models import Line, ParseFailure
 from resume_parser.text import BULLET_RE, strip_markup
 
@@ -131,7 +132,7 @@ def _table_lines(table: Table) -> list[Line]:
             if not any(cell is c or cell._tc is c._tc for c in cells):
                 cells.append(cell)
         texts = [c.text.strip() for c in cells]
-        if len(cells) == 2 and _label_like(texts[0]) and texts[1]:
+        if len(cells) == 2 and _label_like(texts[0]) and _section_body(texts[1]):
             # A "SECTION | content" row: the left cell heads the right one.
             lines.append(Line(texts[0], heading=True))
             lines.extend(_block_lines(cells[1].iter_inner_content()))
@@ -147,3 +148,13 @@ def _table_lines(table: Table) -> list[Line]:
 
 def _label_like(text: str) -> bool:
     return 0 < len(text.split()) <= 5 and "\n" not in text and not any(c.isdigit() for c in text)
+
+
+def _section_body(text: str) -> bool:
+    """Content of a "SECTION | content" row, not the dates cell of a "Title | dates" row."""
+    if "\n" in text:
+        return True
+    found = find_range(text)
+    if found is None:
+        return bool(text)
+    return len((text[: found.span[0]] + text[found.span[1] :]).split()) > 2

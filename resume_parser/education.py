@@ -6,7 +6,7 @@ import re
 
 from resume_parser.dates import find_range, last_year
 from resume_parser.entries import clean, header_before, kv_pair, score, split_parts
-from resume_parser.geo import country_code
+from resume_parser.geo import is_place
 from resume_parser.models import Education, Line
 
 _INSTITUTION_WORDS = re.compile(
@@ -24,6 +24,9 @@ _DEGREE_WORDS = re.compile(
 )
 _INSTITUTION_KEYS = {"institution", "school", "university", "college", "academy", "institute"}
 _DEGREE_KEYS = {"qualification", "degree", "course", "programme", "program", "diploma", "award"}
+_YEAR_LEAD = re.compile(
+    r"\b(?:graduated|class of|completed|awarded|expected|finished)(?:\s+in)?\s*\t", re.IGNORECASE
+)
 _YEAR_WORDS = re.compile(r"\b(graduated|class of|completed|awarded|expected|in)\b", re.IGNORECASE)
 
 
@@ -64,6 +67,8 @@ def _without_dates(text: str) -> str:
     """The line without its dates; empty when only "Graduated"/"Class of" words remain."""
     while (found := find_range(text, allow_single=True)) is not None:
         text = text[: found.span[0]] + "\t" + text[found.span[1] :]
+    # "Class of 2015" / "Graduated in 2014" lose their year; the words must go with it.
+    text = _YEAR_LEAD.sub("\t", text)
     return text if re.search(r"[A-Za-z]{3,}", _YEAR_WORDS.sub(" ", text)) else ""
 
 
@@ -76,21 +81,37 @@ def _build(rest: str, before: list[Line]) -> Education | None:
     parts = split_parts(rest)
     pre = [p for b in before for p in split_parts(b.text)]
     parts = pre + parts if len(parts) < 2 else parts
-    parts = [p for p in parts if country_code(p) is None]
+    parts = [p for p in parts if not is_place(p)]
     if not parts:
         return None
     if len(parts) == 1:
         kind = _kind(parts[0])
-        return Education(parts[0] if kind > 0 else "", parts[0] if kind <= 0 else "", None)
+        return Education(
+            _institution(parts[0]) if kind > 0 else "", parts[0] if kind <= 0 else "", None
+        )
     ranked = sorted(range(len(parts)), key=lambda i: _kind(parts[i]), reverse=True)
     inst = ranked[0]
     deg = ranked[-1] if ranked[-1] != inst else ranked[1]
     if _kind(parts[inst]) == _kind(parts[deg]):
         # No vocabulary to go on: "Degree — Institution" on one line, institution line above.
         inst, deg = (0, 1) if pre and len(pre) == 1 else (1, 0)
-    return Education(parts[inst], parts[deg], None)
+    return Education(_institution(parts[inst]), parts[deg], None)
 
 
 def _kind(text: str) -> int:
     """Positive for an institution name, negative for a qualification."""
     return score(text, _INSTITUTION_WORDS) * 2 - score(text, _DEGREE_WORDS)
+
+
+def _institution(text: str) -> str:
+    """Drop a trailing ", City" from "Aerotec Flight Academy, Salamanca" (the place is not the name)."""
+    if ", " not in text:
+        return text
+    head, tail = text.rsplit(", ", 1)
+    words = tail.split()
+    town = len(words) <= 3 and all(w[:1].isupper() for w in words)
+    if is_place(tail) or (
+        town and _INSTITUTION_WORDS.search(head) and not _INSTITUTION_WORDS.search(tail)
+    ):
+        return head
+    return text

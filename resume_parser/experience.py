@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from resume_parser.dates import find_range
+from resume_parser.dates import find_range, join_date_cells
 from resume_parser.entries import (
     clean,
     header_before,
@@ -36,6 +36,8 @@ _EMPLOYER_WORDS = re.compile(
 )
 _TITLE_KEYS = {"position", "title", "job title", "role", "rank", "designation"}
 _EMPLOYER_KEYS = {"employer", "company", "organisation", "organization", "airline", "operator"}
+_DATE_KEYS = {"period", "dates", "date", "from - to", "from", "to", "since", "until", "duration",
+              "start", "end"}  # fmt: skip
 _CORP_SUFFIX = re.compile(r"^(ltd|limited|inc|llc|plc|gmbh|ag|sa|as|co|corp)\.?$", re.IGNORECASE)
 
 
@@ -47,10 +49,11 @@ def parse_experience(lines: list[Line]) -> list[Job]:
     for i, line in enumerate(lines):
         if line.bullet or len(line.text.split()) > 20:
             continue
-        found = find_range(line.text)
+        text = join_date_cells(line.text)
+        found = find_range(text)
         if found is None:
             continue
-        rest = line.text[: found.span[0]] + "\t" + line.text[found.span[1] :]
+        rest = text[: found.span[0]] + "\t" + text[found.span[1] :]
         kv = kv_pair(line)
         if kv is not None:
             rest = ""
@@ -76,7 +79,7 @@ def _column_roles(lines: list[Line]) -> list[str] | None:
                 roles.append("title")
             elif cell in _EMPLOYER_KEYS:
                 roles.append("employer")
-            elif cell in {"period", "dates", "date", "from - to", "duration"}:
+            elif cell in _DATE_KEYS:
                 roles.append("date")
             else:
                 roles.append("")

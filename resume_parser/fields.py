@@ -13,7 +13,8 @@ from resume_parser.aviation import (
     find_medical,
     find_type_ratings,
 )
-from resume_parser.contacts import find_email, find_location, find_name, find_phone
+from resume_parser.contacts import EMAIL_RE, find_email, find_location, find_name, find_phone
+from resume_parser.dates import find_range
 from resume_parser.education import parse_education
 from resume_parser.experience import parse_experience
 from resume_parser.models import Line, ParsedResume
@@ -26,7 +27,8 @@ def build_resume(lines: list[Line]) -> ParsedResume:
     """Parse all fields of a resume from its lines."""
     lines = [replace(ln, text=unicodedata.normalize("NFC", ln.text)) for ln in lines]
     doc = split_sections(lines)
-    contact = doc.preamble + doc.lines_of("other")
+    block = _unique(doc.preamble + _near_email(lines))
+    contact = _unique(block + doc.lines_of("other"))
     not_jobs = doc.preamble + [
         ln for s in doc.sections if s.kind not in {"experience", "education"} for ln in s.lines
     ]
@@ -35,7 +37,9 @@ def build_resume(lines: list[Line]) -> ParsedResume:
     resume = ParsedResume(
         name=find_name(doc.preamble, lines),
         email=find_email(contact) or find_email(lines),
-        phone=find_phone(contact, region) or find_phone(not_jobs, region),
+        phone=find_phone(block, region, strict=False)
+        or find_phone(contact, region)
+        or find_phone(not_jobs, region),
         location=location,
         summary=_summary(doc),
         skills=_skills(doc.lines_of("skills")),
@@ -59,6 +63,33 @@ def build_resume(lines: list[Line]) -> ParsedResume:
     )
     resume.confidence = _confidence(resume, doc)
     return resume
+
+
+def _near_email(lines: list[Line]) -> list[Line]:
+    """The contact block around the first e-mail address, wherever the layout put it.
+
+    A sidebar is often read after the main column, so its contact lines land inside whatever
+    section came last; the lines next to the e-mail are the phone and the address.
+    """
+    for i, line in enumerate(lines):
+        if EMAIL_RE.search(line.text):
+            block = []
+            for near in lines[max(0, i - 3) : i + 4]:
+                if near.bullet or near.heading or len(near.text) > 80 or find_range(near.text):
+                    continue
+                block.append(near)
+            return block
+    return []
+
+
+def _unique(lines: list[Line]) -> list[Line]:
+    seen: set[int] = set()
+    out = []
+    for line in lines:
+        if id(line) not in seen:
+            seen.add(id(line))
+            out.append(line)
+    return out
 
 
 def _summary(doc: Document) -> str | None:

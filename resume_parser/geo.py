@@ -195,9 +195,20 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@functools.cache
+def _subdivision_names() -> dict[str, set[str]]:
+    """Casefolded names of states, provinces and regions per country ("karnataka" in "IN")."""
+    names: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        for key in (_key(sub.name), _plain(_key(sub.name))):
+            names.setdefault(sub.country_code, set()).add(key)
+    return names
+
+
 def warm() -> None:
     """Build the lookup tables now (done once in the worker's parent before forking)."""
     _country_names()
+    _subdivision_names()
 
 
 def country_code(text: str) -> str | None:
@@ -229,7 +240,7 @@ def parse_location(text: str) -> Location | None:
             code = _SUBDIVISIONS[parts[i].upper()]
         if code is None:
             continue
-        city = _city_before(parts[:i])
+        city = _city_before(parts[:i], code)
         if city is None and _key(parts[i]) in _CITY_STATES:
             city = parts[i]
         return Location(city, code)
@@ -242,9 +253,16 @@ def parse_location(text: str) -> Location | None:
     return None
 
 
-def _city_before(parts: list[str]) -> str | None:
-    for part in reversed(parts):
+def _city_before(parts: list[str], code: str) -> str | None:
+    regions = _subdivision_names().get(code, set())
+    for index in range(len(parts) - 1, -1, -1):
+        part = parts[index]
         if part.isupper() and part in _SUBDIVISIONS:
+            continue
+        # "Bengaluru, Karnataka, India": a state or province between the city and the country.
+        region = _key(part) in regions or _plain(_key(part)) in regions
+        region = region or bool(re.match(r"(?:co\.|county)\s", _key(part)))
+        if region and index > 0 and not any(ch.isdigit() for ch in parts[index - 1]):
             continue
         if any(ch.isdigit() for ch in part):
             # "SW1A 1AA London" or "80331 München": drop the postcode, keep the place.

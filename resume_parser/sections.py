@@ -13,12 +13,19 @@ from dataclasses import dataclass, field
 from resume_parser.models import Line
 
 # Order matters: the first kind whose pattern matches wins ("Training & Education" is education,
-# "Certificates & Licences" is licences, "Career Objective" is a summary).
+# "Certificates & Licences" is licences, "Career Objective" is a summary, "Skills Summary" is
+# skills).
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "hours",
         re.compile(
             r"\b(flight|flying)\s+(time|hours|experience)\b|^hours\b|\blog\s*book\b|\bhours\b"
+        ),
+    ),
+    (
+        "skills",
+        re.compile(
+            r"\bskills?\b|\bcompetenc|\bexpertise\b|\bstrengths\b|\babilities\b|\bproficienc"
         ),
     ),
     (
@@ -37,12 +44,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "certifications",
-        re.compile(r"\bcertif|\bcourses?\b|\btraining\b|\baccreditations?\b"),
-    ),
-    (
-        "skills",
         re.compile(
-            r"\bskills?\b|\bcompetenc|\bexpertise\b|\bstrengths\b|\babilities\b|\bproficienc"
+            r"\bcertif|\bcourses?\b|\btraining\b|\baccreditations?\b|professional development"
         ),
     ),
     (

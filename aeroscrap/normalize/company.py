@@ -69,25 +69,39 @@ _LEGAL = frozenset(
         sarl spa srl nv bv dac pvt private pte pjsc psc uab as asa
         ab oy oyj co company kg kgaa group holdings holding sl slu sau se
         kft zrt sro doo pty bhd sdn jsc ojsc ltda lda aps mbh ug
-        ehf bsc saoc saog qcsc qsc sme soc sae wll fze fzco fzllc and
+        ehf hf bsc saoc saog qcsc qsc sme soc sae wll fze fzco fzllc and
+        tbk persero pcl public ltda eireli sab sapi cv de rl zrt nyrt ooo
         """,
     )
 )
+# Legal forms written before the name: "PT Garuda Indonesia", "UAB BAA Training", "OOO S7".
+_LEADING_LEGAL = frozenset(re.findall(r"\w+", "pt uab ooo zao oao pao pjsc ojsc cjsc jsc tov"))
+# Multi-word legal forms that end a name: "Joint Stock Company", "S.A. de C.V.".
+_LEGAL_PHRASE = re.compile(r"(?:\s+(?:joint stock|sp z oo|s de rl|de cv|de rl))+$")
 _TAGLINE = re.compile(r"\s+[-–—|]\s+|\s+\|\s*")
 _BRACKET = re.compile(r"\(([^)]*)\)")
 # Dots and apostrophes join letters (S.A., Int'l); other punctuation separates words.
 _JOINERS = re.compile(r"[.'’`]")
+# Single letters around a slash are one legal abbreviation ("A/S", "S/A", "K/S").
+_SLASHED = re.compile(r"\b(\w)/(\w)\b")
 
 
 def _normalise(name: str) -> str:
-    """README 3.2 normalisation without the alias table."""
-    text = _JOINERS.sub("", name.replace("&", " and "))
+    """README 3.2 normalisation without the alias table, plus leading and multi-word legal forms."""
+    text = _JOINERS.sub("", _SLASHED.sub(r"\1\2", name).replace("&", " and "))
     words = ascii_fold(text).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in _LEGAL:
-        words.pop()
-    return " ".join(words)
+    if len(words) > 1 and words[0] in _LEADING_LEGAL:
+        words = words[1:]
+    while True:
+        while len(words) > 1 and words[-1] in _LEGAL:
+            words.pop()
+        joined = " ".join(words)
+        shorter = _LEGAL_PHRASE.sub("", joined)
+        if shorter == joined or not shorter:
+            return joined
+        words = shorter.split()
 
 
 def _candidates(name: str) -> list[str]:

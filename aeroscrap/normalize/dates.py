@@ -1,7 +1,10 @@
 """`parse_posted`: the posting date of README 3.6 and the date shapes of SITES.md.
 
 The common shapes are read by regular expressions; dateparser (about 0.8 ms a call) only sees the
-long tail. The result is a date in [crawl_date - 5 years, crawl_date] or None, never an exception.
+long tail. The result is a date in [crawl_date - 5 years, crawl_date] or None, never an exception;
+an absolute date may also lie up to a year after the crawl day, because README 3.6 reads numeric
+dates by the source's order only ("12/11/2026" on LinkedIn is 11 December even when crawled in
+November) and never by closeness to the crawl date.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from aeroscrap.normalize.text import clean_text
 DAY_FIRST_SOURCES = frozenset({"aviationjobsearch", "airindia", "goose"})
 MONTH_FIRST_SOURCES = frozenset({"linkedin", "workday", "greenhouse", "lever", "smartrecruiters"})
 MAX_AGE_YEARS = 5
+# An absolute date this far after the crawl day is a typo or a placeholder, not a posting date.
+MAX_AHEAD_DAYS = 366
 # Long strings are prose, not dates, and would cost dateparser milliseconds.
 _MAX_TEXT = 80
 
@@ -110,7 +115,8 @@ def parse_posted(text: object, crawl_date: date, source: str = "") -> date | Non
         found = _parse(clean_text(text), crawl_date, (source or "").lower())
     except (ValueError, OverflowError):
         return None
-    if found is None or found > crawl_date or found < earliest_posted(crawl_date):
+    latest = crawl_date + timedelta(days=MAX_AHEAD_DAYS)
+    if found is None or found > latest or found < earliest_posted(crawl_date):
         return None
     return found
 

@@ -161,6 +161,40 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?: programme| program| scheme| course)?\b",
             "cadetpilot",
         ),
+        # Ranks and trades in the languages of the boards' home markets, so that a bilingual
+        # title ("Comandante A320 / Captain A320") and its English copy name one role.
+        (
+            r"\b(?:comandante|capitan|kapitan|flugkapitan|commandant de bord|kaptein|kapten|"
+            r"kapteeni|kaptajn|kapitein|gezagvoerder)\b",
+            "captain",
+        ),
+        (
+            r"\b(?:copiloto|co piloto|copilote|primer oficial|primeiro oficial|erster offizier|"
+            r"premier officier|officier pilote de ligne|styrmann|styrman|andenpilot)\b",
+            "first officer",
+        ),
+        (
+            r"\b(?:tripulante de cabina|tripulante de cabine|tcp|tcps|auxiliar de vuelo|"
+            r"auxiliar de voo|azafata|comissari[oa] de bordo|flugbegleiter(?:in)?|"
+            r"hotesse de l air|steward de l air|personnel navigant commercial|pnc|"
+            r"kabinpersonal|kabinansatt|kabinpersonale|stewardess)\b",
+            "cabin crew",
+        ),
+        (
+            r"\b(?:flugzeugmechaniker|fluggeratmechaniker|luftfahrzeugmechaniker|flymekaniker|"
+            r"mecanicien (?:avion|aeronautique)|mecanico de (?:aeronaves|aviones|avioes|aviacion)|"
+            r"mecanico aeronautico|meccanico aeronautico|vliegtuigmonteur)\b",
+            "aircraft mechanic",
+        ),
+        (
+            r"\b(?:flytekniker|flygtekniker|luftfahrzeugtechniker|flugzeugtechniker|"
+            r"technicien (?:aeronautique|avion|de maintenance aeronautique)|"
+            r"tecnico de (?:mantenimiento|manutencao) (?:aeronautico|aeronautica|de aeronaves)|"
+            r"tecnico de aviones|tecnico aeronautico|tecnico de aeronaves|vliegtuigtechnicus)\b",
+            "aircraft technician",
+        ),
+        (r"\b(?:despachante operacional de voo|despachador de vuelo|despachante de voo)\b",
+         "dispatcher"),
         (r"\bco pilot\b|\bcopilot\b", "first officer"),
         (r"\bcommander\b|\bpilot in command\b", "captain"),
         (r"\bline training\b", "training"),

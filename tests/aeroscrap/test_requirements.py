@@ -209,3 +209,16 @@ def test_fast_enough_per_scraped_item() -> None:
     per_item = (time.process_time() - start) / (len(items) * 5)
     # The target is 0.2 ms on an idle machine; shared CI runners get 3x headroom.
     assert per_item < 0.6e-3, f"{per_item * 1e6:.0f} µs per item"
+
+
+def test_type_rated_in_the_title_is_required() -> None:
+    req = job_requirements("Type Rated Captain B777 - London", "Operate our Boeing 777 fleet.")
+    assert (req["type_ratings"], req["type_rated_required"]) == (["B777"], True)
+
+
+def test_prioritised_is_preferred_not_required() -> None:
+    req = job_requirements(
+        "A320 Senior First Officer", "Type-rated candidates will be prioritised."
+    )
+    assert req["type_rated_required"] is False
+    assert req["preferred_type_ratings"] == ["A320"]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
+from aeroscrap import resumes
 from aeroscrap.db.models import Resume
 from aeroscrap.resumes import (
     BACKUP_NAME,
@@ -288,3 +289,22 @@ def test_no_personal_data_in_logs(
     assert stored.public_id in caplog.text
     for secret in ("marker", "Marta", "Kerrigan", "example.com", "6,000", "Dublin"):
         assert secret not in caplog.text
+
+
+def test_a_concurrent_upload_of_the_same_file_keeps_one_record(
+    engine: Engine, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = store_resume(engine, CAPTAIN, "a.txt", None, directory=folder)
+    real = resumes._by_sha
+    calls: list[str] = []
+
+    def racing(engine: Engine, digest: str) -> object:
+        # The first look-up misses, as when the other upload commits just after it.
+        calls.append(digest)
+        return None if len(calls) == 1 else real(engine, digest)
+
+    monkeypatch.setattr(resumes, "_by_sha", racing)
+    again = store_resume(engine, CAPTAIN, "b.txt", None, directory=folder)
+    assert again.duplicate and again.public_id == first.public_id
+    assert _count(engine) == 1
+    assert [p.name for p in folder.glob("*.txt")] == [first.stored_name]

@@ -19,8 +19,7 @@ from starlette.applications import Starlette
 from aeroscrap.config import Settings
 from aeroscrap.db.models import Resume
 from graphql_api.app import create_app
-from graphql_api.resume_routes import UPLOAD_PATH, resume_routes, upload_route
-from graphql_api.types.resumes import ResumeMutation, ResumeQuery
+from graphql_api.resume_routes import UPLOAD_PATH
 from resume_parser import worker
 from tests.graphql_api.conftest import ADMIN_KEY
 
@@ -44,16 +43,8 @@ def _stop_parser_workers() -> Iterator[None]:
 
 
 def build_app(settings: Settings) -> Starlette:
-    """The app as the lead mounts it: resume types, download route and the upload endpoint."""
-    app = create_app(
-        settings,
-        extra_queries=[ResumeQuery],
-        extra_mutations=[ResumeMutation],
-        extra_routes=resume_routes(settings),
-    )
-    graphql = next(r.app for r in app.routes if getattr(r, "path", "") == "/graphql")  # type: ignore[attr-defined]
-    app.router.routes.append(upload_route(graphql))
-    return app
+    """The app as `aeroscrap serve` builds it."""
+    return create_app(settings)
 
 
 class ResumeApi:

@@ -12,7 +12,7 @@ from resume_parser.aviation import (
     find_type_ratings,
 )
 from resume_parser.contacts import find_phone, proper_case
-from resume_parser.dates import find_range
+from resume_parser.dates import find_range, join_date_cells
 from resume_parser.geo import parse_location
 from resume_parser.models import Line
 from resume_parser.sections import classify_heading
@@ -118,3 +118,60 @@ def test_txt_decoding_and_markup() -> None:
         ("Skills", True, False), ("Python", False, True), ("SUMMARY", True, False),
         ("Text", False, False),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "pic"),
+    [
+        ("Total flight time: 3,250 hrs (1,900 P1)", 3250, 1900),
+        ("Total: 14200h | PIC: 7,900 h | PICUS: 600 h", 14200, 7900),
+        ("Total time 9 850 h; PIC 4 200 h; SIC 5 650 h", 9850, 4200),
+        ("Total Time (TT): 5.400 h", 5400, None),
+        ("Total experience: 12 years", None, None),
+    ],
+)
+def test_hours_share_a_line(text: str, total: int | None, pic: int | None) -> None:
+    assert find_hours([Line(text)]) == (total, pic)
+
+
+def test_type_suffixes_and_designators_collapse_to_the_family() -> None:
+    line = Line("Type ratings: AS350 B3, Bell 412EP, EC135T2, A321LR, A330neo, CL-65")
+    assert find_type_ratings([line], all_lines=True) == [
+        "H125",
+        "B412",
+        "H135",
+        "A320",
+        "A330",
+        "CRJ",
+    ]
+
+
+def test_from_and_to_cells_make_one_range() -> None:
+    assert join_date_cells("06/2018\tpresent\tBaltic Aero\tPlanner") == (
+        "06/2018 – present\tBaltic Aero\tPlanner"
+    )
+    found = find_range("Oct 2015 – Till date")
+    assert found is not None and (found.start, found.end) == ("2015-10", "present")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Bengaluru, Karnataka, India", "Bengaluru"),
+        ("Ennis, Co. Clare, Ireland", "Ennis"),
+        ("Atlanta, Georgia, United States", "Atlanta"),
+    ],
+)
+def test_region_between_city_and_country_is_skipped(text: str, city: str) -> None:
+    found = parse_location(text)
+    assert found is not None and found.city == city
+
+
+def test_skills_summary_is_a_skills_heading() -> None:
+    assert classify_heading("Skills Summary") == "skills"
+    assert classify_heading("Professional Summary") == "summary"
+
+
+def test_unlabelled_national_number_in_the_contact_block() -> None:
+    assert find_phone([Line("07700 900123")], "GB") is None
+    assert find_phone([Line("07700 900123")], "GB", strict=False) == "+447700900123"

@@ -78,7 +78,6 @@ def test_impossible_order_falls_back_to_the_only_valid_reading() -> None:
         "Expires 30/11/2026",
         "31/02/2026",
         "2099-01-01",
-        "Posted 12/21/2026",
         "sometime soon",
         "2019-01-01",
         "x" * 5000,
@@ -88,9 +87,16 @@ def test_not_a_posting_date(raw: str | None) -> None:
     assert parse_posted(raw, CRAWL, "linkedin") is None
 
 
-def test_future_date_is_none() -> None:
-    assert parse_posted("12/21/2026", CRAWL, "linkedin") is None
-    assert parse_posted("2026-11-21", CRAWL, "linkedin") is None
+def test_absolute_date_is_read_by_source_order_even_after_the_crawl_day() -> None:
+    # README 3.6: the source's order decides, never closeness to the crawl date.
+    assert parse_posted("12/11/2026", CRAWL, "linkedin") == date(2026, 12, 11)
+    assert parse_posted("12.11.2026", CRAWL, "linkedin") == date(2026, 12, 11)
+    assert parse_posted("Posted 12/21/2026", CRAWL, "linkedin") == date(2026, 12, 21)
+    assert parse_posted("2026-11-21", CRAWL, "linkedin") == date(2026, 11, 21)
+
+
+def test_far_future_date_is_none() -> None:
+    assert parse_posted("2028-01-01", CRAWL, "linkedin") is None
 
 
 def test_long_tail_goes_to_dateparser() -> None:

@@ -17,11 +17,12 @@ sys.path.insert(0, str(HERE))
 from render import render  # noqa: E402
 from resumes_a import RESUMES_A  # noqa: E402
 from resumes_b import RESUMES_B  # noqa: E402
+from resumes_c import RESUMES_C  # noqa: E402
 
 
 def main() -> int:
     """Render every resume and write its truth beside it."""
-    for resume in [*RESUMES_A, *RESUMES_B]:
+    for resume in [*RESUMES_A, *RESUMES_B, *RESUMES_C]:
         path = render(resume, HERE)
         meta = {"file": path.name, "format": resume.fmt, "layout": resume.layout,
                 "set": "holdout", "generator": "make_holdout.py"}  # fmt: skip

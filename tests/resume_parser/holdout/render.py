@@ -20,7 +20,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-_FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation")]
+_FONT_DIRS = [
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/truetype/liberation"),
+]
 _FAMILIES = {
     "dejavu": ("DejaVuSans", "DejaVuSans-Bold"),
     "dejavuserif": ("DejaVuSerif", "DejaVuSerif-Bold"),
@@ -123,9 +126,9 @@ def render_pdf(resume: Resume, path: Path) -> None:
     width = A4[0]
     name, *contact = resume.header
     if resume.layout in {"sidebar", "sidebar-right"}:
-        side_x, main_x = (30, 200) if resume.layout == "sidebar" else (420, 40)
+        side_x, main_x = (30, 215) if resume.layout == "sidebar" else (420, 40)
         side = _Column(pdf, side_x, 150, fonts)
-        main = _Column(pdf, main_x, 360, fonts)
+        main = _Column(pdf, main_x, 350, fonts)
         main.text(name, 22, bold=True)
         main.y -= 6
         for line in contact:
@@ -175,7 +178,9 @@ def render_docx(resume: Resume, path: Path) -> None:
             left.text = _head(resume, heading)
             right.paragraphs[0].text = _plain(lines[0])
             for raw in lines[1:]:
-                right.add_paragraph(_plain(raw), style="List Bullet" if raw.startswith("- ") else None)
+                right.add_paragraph(
+                    _plain(raw), style="List Bullet" if raw.startswith("- ") else None
+                )
         document.save(str(path))
         return
     for heading, lines in resume.sections:

@@ -33,7 +33,9 @@ def truth(
         "location": {"city": loc[0], "country": loc[1]} if loc else None,
         "summary": summary,
         "skills": skills,
-        "experience": [dict(zip(("employer", "title", "start", "end"), j, strict=True)) for j in jobs],
+        "experience": [
+            dict(zip(("employer", "title", "start", "end"), j, strict=True)) for j in jobs
+        ],
         "education": [dict(zip(("institution", "degree", "year"), e, strict=True)) for e in edu],
         "licences": lic,
         "type_ratings": types,
@@ -72,10 +74,7 @@ S07 = (
     "FAA certified aircraft dispatcher with ten years in domestic and international operational "
     "control for a major US carrier."
 )
-S08 = (
-    "Offshore helicopter commander with North Sea experience in IMC, night and hoist "
-    "operations."
-)
+S08 = "Offshore helicopter commander with North Sea experience in IMC, night and hoist operations."
 S09 = "Line training captain on the Boeing 737 with a background in military transport flying."
 S10 = (
     "Airport operations manager who has led ground handling and terminal teams at two busy West "
@@ -134,7 +133,10 @@ RESUMES_A = [
                     "Flight planning, Performance calculations, Fuel management"
                 ],
             ),
-            ("CERTIFICATES", ["- MCC/JOC", "- UPRT", "- CRM (recurrent 2024)", "- Dangerous Goods"]),
+            (
+                "CERTIFICATES",
+                ["- MCC/JOC", "- UPRT", "- CRM (recurrent 2024)", "- Dangerous Goods"],
+            ),
             ("LANGUAGES", ["Spanish (native), English (ICAO Level 5), French (B1)"]),
         ],
         truth=truth(
@@ -202,7 +204,10 @@ RESUMES_A = [
                     "- Taught ab-initio students on the Cessna 172 and DA42.",
                 ],
             ),
-            ("Education", ["**Falcon Aviation Academy**", "Integrated ATPL training | 2005 – 2007"]),
+            (
+                "Education",
+                ["**Falcon Aviation Academy**", "Integrated ATPL training | 2005 – 2007"],
+            ),
             ("Skills", ["- Leadership", "- Long-haul operations", "- ETOPS", "- Crew training"]),
             ("Training", ["- TRI (B777)", "- UPRT", "- CRM", "- Dangerous Goods Regulations"]),
             ("Languages", ["Arabic (native), English – ICAO level 6"]),
@@ -265,7 +270,10 @@ RESUMES_A = [
                     "- Type ratings: A330 (Trent 700), B737-800 (CFM56-7B)",
                 ],
             ),
-            ("Technical Skills", ["- Line maintenance", "- Troubleshooting", "- AMOS", "- Composite repair"]),
+            (
+                "Technical Skills",
+                ["- Line maintenance", "- Troubleshooting", "- AMOS", "- Composite repair"],
+            ),
             (
                 "Courses",
                 [
@@ -323,7 +331,10 @@ RESUMES_A = [
                     "- Delivered service on A321 domestic routes.",
                 ],
             ),
-            ("Education", ["Bachelor of Tourism — Saigon University of Hospitality", "2012 – 2016"]),
+            (
+                "Education",
+                ["Bachelor of Tourism — Saigon University of Hospitality", "2012 – 2016"],
+            ),
             (
                 "Licences",
                 [
@@ -399,7 +410,12 @@ RESUMES_A = [
             skills=["Radar vectoring", "Sequencing", "Emergency handling", "Coordination"],
             jobs=[
                 ("Atlantic Air Navigation", "Tower and Approach Controller", "2018-07", "present"),
-                ("Western Regional Airport Authority", "Aerodrome Controller", "2015-03", "2018-06"),
+                (
+                    "Western Regional Airport Authority",
+                    "Aerodrome Controller",
+                    "2015-03",
+                    "2018-06",
+                ),
             ],
             edu=[
                 ("University College Corrib", "BSc Physics", 2014),
@@ -446,7 +462,14 @@ RESUMES_A = [
                 ["- Flight Operations Officer licence (ICAO Annex 1)"],
             ),
             ("Skills", ["Flight planning, Lido/Flight, NOTAM analysis, Weight and balance"]),
-            ("Training", ["- CRM", "- Dangerous Goods Regulations (DGR)", "- Safety Management System (SMS) course"]),
+            (
+                "Training",
+                [
+                    "- CRM",
+                    "- Dangerous Goods Regulations (DGR)",
+                    "- Safety Management System (SMS) course",
+                ],
+            ),
             ("Languages", ["French (native), English (C1), Spanish (B2)"]),
         ],
         truth=truth(
@@ -471,7 +494,12 @@ RESUMES_A = [
         fmt="pdf",
         layout="classic",
         font="liberationserif",
-        header=["Emily R. Carter", "emily.carter@mailbox.example.com", "(404) 555-0123", "Atlanta, GA"],
+        header=[
+            "Emily R. Carter",
+            "emily.carter@mailbox.example.com",
+            "(404) 555-0123",
+            "Atlanta, GA",
+        ],
         sections=[
             ("Professional Summary", [S07]),
             (
@@ -504,7 +532,13 @@ RESUMES_A = [
             phone="+14045550123",
             loc=("Atlanta", "US"),
             summary=S07,
-            skills=["Flight planning", "Weather analysis", "MEL/CDL", "ETOPS", "Ground delay programs"],
+            skills=[
+                "Flight planning",
+                "Weather analysis",
+                "MEL/CDL",
+                "ETOPS",
+                "Ground delay programs",
+            ],
             jobs=[
                 ("Peachtree Airlines", "Lead Aircraft Dispatcher", "2019-01", "present"),
                 ("Southern Sky Express", "Aircraft Dispatcher", "2015-06", "2018-12"),
@@ -690,8 +724,18 @@ RESUMES_A = [
             summary=S10,
             skills=["Ground handling", "Terminal operations", "Budgeting", "Team leadership"],
             jobs=[
-                ("Harmattan International Airport", "Airport Operations Manager", "2020-02", "present"),
-                ("Gold Coast Handling Services", "Ground Handling Supervisor", "2014-08", "2020-01"),
+                (
+                    "Harmattan International Airport",
+                    "Airport Operations Manager",
+                    "2020-02",
+                    "present",
+                ),
+                (
+                    "Gold Coast Handling Services",
+                    "Ground Handling Supervisor",
+                    "2014-08",
+                    "2020-01",
+                ),
             ],
             edu=[("Lagos Business School of Management", "MBA", 2014)],
             lic=[],

@@ -30,10 +30,7 @@ S17 = (
     "Operations control professional seeking to grow into a network operations leadership role "
     "with a Singapore-based carrier."
 )
-S18 = (
-    "Licensed helicopter engineer supporting offshore oil and gas operations in South-East "
-    "Asia."
-)
+S18 = "Licensed helicopter engineer supporting offshore oil and gas operations in South-East Asia."
 S19 = (
     "Airline captain with more than eleven thousand hours, FAA ATP certificate and experience as "
     "a check airman."
@@ -159,7 +156,12 @@ RESUMES_B = [
         fmt="pdf",
         layout="sidebar-right",
         font="liberation",
-        header=["Thabo Mokoena", "thabo.mokoena@avionics.example.za", "082 555 0147", "Johannesburg, South Africa"],
+        header=[
+            "Thabo Mokoena",
+            "thabo.mokoena@avionics.example.za",
+            "082 555 0147",
+            "Johannesburg, South Africa",
+        ],
         side={"Technical Skills", "Languages", "Courses"},
         sections=[
             ("Personal Statement", [S13]),
@@ -180,7 +182,10 @@ RESUMES_B = [
                 ],
             ),
             ("Education", ["National Diploma Avionics — Gauteng Technical College", "2008 – 2011"]),
-            ("Technical Skills", ["- ARINC 429", "- Autopilot systems", "- Weather radar", "- Soldering"]),
+            (
+                "Technical Skills",
+                ["- ARINC 429", "- Autopilot systems", "- Weather radar", "- Soldering"],
+            ),
             ("Courses", ["- EWIS", "- Human Factors", "- Fuel Tank Safety"]),
             ("Languages", ["English, Zulu, Sesotho"]),
         ],
@@ -407,10 +412,18 @@ RESUMES_B = [
             ),
             (
                 "Academic Qualifications",
-                ["Bachelor of Business (Logistics), Nanyang Polytechnic University, Graduated 2013"],
+                [
+                    "Bachelor of Business (Logistics), Nanyang Polytechnic University, Graduated 2013"
+                ],
             ),
-            ("Competencies", ["Disruption management, Crew rostering, Sabre, Stakeholder communication"]),
-            ("Training", ["- Dangerous Goods", "- Safety Management Systems", "- Aviation Security"]),
+            (
+                "Competencies",
+                ["Disruption management, Crew rostering, Sabre, Stakeholder communication"],
+            ),
+            (
+                "Training",
+                ["- Dangerous Goods", "- Safety Management Systems", "- Aviation Security"],
+            ),
             ("Languages", ["English, Mandarin, Malay"]),
         ],
         truth=truth(
@@ -419,7 +432,12 @@ RESUMES_B = [
             phone="+6591234567",
             loc=("Singapore", "SG"),
             summary=S17,
-            skills=["Disruption management", "Crew rostering", "Sabre", "Stakeholder communication"],
+            skills=[
+                "Disruption management",
+                "Crew rostering",
+                "Sabre",
+                "Stakeholder communication",
+            ],
             jobs=[
                 ("Merlion Airways", "Network Operations Controller", "2018-06", "present"),
                 ("Straits Regional Air", "Crew Scheduler", "2014-03", "2018-05"),
@@ -457,7 +475,10 @@ RESUMES_B = [
                     "2013 – 2019   Aircraft Technician at Langkawi Heli Services",
                 ],
             ),
-            ("Education", ["2010 – 2013   Diploma in Aircraft Maintenance, Malaysian Aviation Institute"]),
+            (
+                "Education",
+                ["2010 – 2013   Diploma in Aircraft Maintenance, Malaysian Aviation Institute"],
+            ),
             (
                 "Licences",
                 ["- Part-66 B1.3 (helicopters turbine)", "- Type endorsements: AW139, S-92A"],
@@ -473,7 +494,12 @@ RESUMES_B = [
             summary=S18,
             skills=["Rotor track and balance", "Gearbox inspection", "Troubleshooting"],
             jobs=[
-                ("Borneo Offshore Helicopters", "Licensed Aircraft Engineer B1.3", "2019", "present"),
+                (
+                    "Borneo Offshore Helicopters",
+                    "Licensed Aircraft Engineer B1.3",
+                    "2019",
+                    "present",
+                ),
                 ("Langkawi Heli Services", "Aircraft Technician", "2013", "2019"),
             ],
             edu=[("Malaysian Aviation Institute", "Diploma in Aircraft Maintenance", 2013)],
@@ -487,7 +513,12 @@ RESUMES_B = [
         fmt="pdf",
         layout="sidebar",
         font="dejavu",
-        header=["Daniel O'Brien", "dobrien.pilot@skymail.example.com", "303.555.0188", "Denver, CO"],
+        header=[
+            "Daniel O'Brien",
+            "dobrien.pilot@skymail.example.com",
+            "303.555.0188",
+            "Denver, CO",
+        ],
         side={"Skills", "Certifications", "Medical"},
         sections=[
             ("Summary", [S19]),
@@ -508,7 +539,13 @@ RESUMES_B = [
                     "- Type ratings: B737, B757/767, CL-65",
                 ],
             ),
-            ("Education", ["B.S. Aeronautical Science — Rocky Mountain Aeronautical University", "2004 – 2008"]),
+            (
+                "Education",
+                [
+                    "B.S. Aeronautical Science — Rocky Mountain Aeronautical University",
+                    "2004 – 2008",
+                ],
+            ),
             ("Skills", ["- Line checks", "- CRM", "- Winter operations"]),
             ("Certifications", ["- CFII", "- Crew Resource Management"]),
             ("Medical", ["FAA First-Class Medical"]),
