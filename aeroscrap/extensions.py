@@ -111,7 +111,7 @@ class CrawlLogExtension:
         stale = runs.abort_stale_runs(self.engine, source, current_run=self.run_id)
         if stale:
             logger.warning("marked %d earlier %s run(s) aborted: their process died", stale, source)
-        self.crawler.stats.set_value("aeroscrap/run_id", self.run_id)  # type: ignore[union-attr]
+        self.crawler.stats.set_value("aeroscrap/run_id", self.run_id)
         self._heartbeat = asyncio.get_event_loop().create_task(self._beat())
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
@@ -121,17 +121,18 @@ class CrawlLogExtension:
 
     def item_error(self, item: Any, response: Any, spider: Spider, failure: Any) -> None:
         # Scrapy logs the exception and forgets the item; counting it makes the run "partial".
-        self.crawler.stats.inc_value("aeroscrap/item_error")  # type: ignore[union-attr]
+        self.crawler.stats.inc_value("aeroscrap/item_error")
 
     async def _beat(self) -> None:
+        assert self.run_id is not None
         while True:
             await asyncio.sleep(HEARTBEAT_S)
-            stats = self.crawler.stats.get_stats()  # type: ignore[union-attr]
+            stats = self.crawler.stats.get_stats()
             with contextlib.suppress(Exception):  # a missed heartbeat must not stop the crawl
                 runs.update_run(
                     self.engine,
                     self.run_id,
-                    heartbeat_at=runs.utcnow(),  # type: ignore[arg-type]
+                    heartbeat_at=runs.utcnow(),
                     items_found=items_found(stats),
                     pages=int(stats.get("response_received_count", 0)),
                 )
@@ -142,7 +143,7 @@ class CrawlLogExtension:
         if self.skipped or self.run_id is None:
             self._release()
             return
-        stats = self.crawler.stats.get_stats()  # type: ignore[union-attr]
+        stats = self.crawler.stats.get_stats()
         status = decide_status(stats, reason)
         found = items_found(stats)
         pages = int(stats.get("response_received_count", 0))
@@ -203,11 +204,13 @@ class CrawlLogExtension:
         if status == "finished" and getattr(spider, "complete_listing", False):
             # Only a complete, clean run may say a job has gone: never an empty, blocked or
             # partial one (a changed layout must not expire the whole board).
-            started = self.crawler.stats.get_value("start_time")  # type: ignore[union-attr]
+            started = self.crawler.stats.get_value("start_time")
             expired = runs.expire_unseen(self.engine, spider.name, since=started)
             if expired:
-                logger.info("source=%s: %d jobs no longer listed, marked expired", spider.name, expired)
-        self.crawler.stats.set_value("aeroscrap/status", status)  # type: ignore[union-attr]
+                logger.info(
+                    "source=%s: %d jobs no longer listed, marked expired", spider.name, expired
+                )
+        self.crawler.stats.set_value("aeroscrap/status", status)
         logger.info(
             "crawl run %s of %s: %s (%d items, %d pages)",
             self.run_id,

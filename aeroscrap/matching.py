@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, select
 
-from aeroscrap.db.models import Job, Resume
+from aeroscrap.db.models import Job, Resume, table_of
 from aeroscrap.exceptions import AeroScrapError
 from aeroscrap.requirements import job_requirements
 
@@ -95,7 +95,7 @@ def match_jobs(
     """The best active jobs for one resume: qualified first, then by score."""
     filters = filters or MatchFilter()
     with engine.connect() as conn:
-        resume = conn.execute(select(Resume.__table__).where(Resume.public_id == resume_id))
+        resume = conn.execute(select(table_of(Resume)).where(Resume.public_id == resume_id))
         cand_row = resume.mappings().first()
         if cand_row is None:
             raise MatchTargetNotFound(f"no resume with id {resume_id!r}")
@@ -113,7 +113,7 @@ def match_jobs(
 
 def match_resumes(engine: Engine, job_id: int, *, first: int = 20) -> list[Match]:
     """The best candidates for one job: qualified first, then by score."""
-    table = Resume.__table__
+    table = table_of(Resume)
     with engine.connect() as conn:
         job = conn.execute(select(*_JOB_COLUMNS, Job.description).where(Job.id == job_id))
         job_row = job.mappings().first()

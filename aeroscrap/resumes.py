@@ -22,13 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Engine, Table, case, delete, func, insert, select
+from sqlalchemy import Engine, case, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from aeroscrap.config import get_settings
-from aeroscrap.db.models import Resume
+from aeroscrap.db.models import Resume, table_of
 from aeroscrap.exceptions import AeroScrapError
 from resume_parser import parse_bytes
 from resume_parser.api import MAX_FILE_BYTES
@@ -47,7 +47,7 @@ HOUR_BUCKETS = ((0, 500), (500, 1500), (1500, 3000), (3000, 5000), (5000, 10000)
 # Candidate info a recruiter may give with the upload; it overrides what the parser read.
 _INFO_COLUMNS = {"name": ("candidate_name", 200), "email": ("email", 320), "phone": ("phone", 32),
                  "country_code": ("country_code", 2), "city": ("city", 120)}  # fmt: skip
-_table = cast(Table, Resume.__table__)
+_table = table_of(Resume)
 
 
 class ResumeError(AeroScrapError):

@@ -17,7 +17,7 @@ from typing import IO
 from sqlalchemy import select
 
 from aeroscrap.config import get_settings
-from aeroscrap.db.models import CrawlRun
+from aeroscrap.db.models import CrawlRun, table_of
 from aeroscrap.db.session import make_engine
 
 OK_STATUSES = {"finished", "skipped"}
@@ -113,7 +113,7 @@ def _report(spider: str, proc: subprocess.Popen[str], log: Path) -> CrawlReport:
     engine = make_engine(get_settings().database_url, writer=False)
     try:
         with engine.connect() as conn:
-            table = CrawlRun.__table__
+            table = table_of(CrawlRun)
             r = conn.execute(
                 select(table)
                 .where(table.c.source == spider, table.c.pid == proc.pid)

@@ -22,7 +22,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import select
 
-from aeroscrap.db.models import CrawlRun
+from aeroscrap.db.models import CrawlRun, table_of
 from aeroscrap.db.session import make_engine, safe_target
 from aeroscrap.exceptions import AeroScrapError
 from aeroscrap.scrapyd_client import NodeStatus, NodeUnavailable, ScrapydError, nodes_from_settings
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from aeroscrap.config import Settings
     from aeroscrap.scrapyd_client import ScrapydNode
 
 logger = logging.getLogger(__name__)
@@ -181,10 +182,10 @@ class Placer:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls) -> Placer:
+    def from_settings(cls, settings: Settings | None = None) -> Placer:
         from aeroscrap.config import get_settings
 
-        settings = get_settings()
+        settings = settings or get_settings()
         return cls(nodes_from_settings(settings), database_url=settings.database_url)
 
     def close(self) -> None:
@@ -216,7 +217,7 @@ class Placer:
     def _running_rows(self) -> list[tuple[str, int, datetime | None]]:
         if self._engine is None:
             return []
-        table = CrawlRun.__table__
+        table = table_of(CrawlRun)
         query = select(table.c.source, table.c.id, table.c.heartbeat_at).where(
             table.c.status == "running"
         )
@@ -235,7 +236,7 @@ class Placer:
         """Start of the entry's latest crawl (same spider, same identifying arguments)."""
         if self._engine is None:
             return None
-        table = CrawlRun.__table__
+        table = table_of(CrawlRun)
         wanted = {k: v for k, v in entry.args.items() if k in _RUN_ARGS}
         query = (
             select(table.c.started_at, table.c.args)
@@ -288,10 +289,14 @@ class Placer:
 
 
 def schedule_now(
-    spider: str, args: dict[str, str] | None = None, *, settings: dict[str, str] | None = None
+    spider: str,
+    args: dict[str, str] | None = None,
+    *,
+    settings: dict[str, str] | None = None,
+    config: Settings | None = None,
 ) -> Placement:
     """Place one crawl right away (admin API): the same rules as scheduled crawls."""
-    placer = Placer.from_settings()
+    placer = Placer.from_settings(config)
     try:
         return placer.place(spider, args=args, settings=settings)
     finally:

@@ -216,12 +216,14 @@ def nodes_from_settings(settings: Settings) -> list[ScrapydNode]:
     ]
 
 
-def node_status(nodes: list[ScrapydNode] | None = None) -> list[NodeStatus]:
-    """Load and AeroScrap jobs of every configured node (down nodes carry `error`)."""
+def node_status(
+    nodes: list[ScrapydNode] | None = None, *, config: Settings | None = None
+) -> list[NodeStatus]:
+    """Load and AeroScrap jobs of every node (configured ones by default; down ones carry `error`)."""
     from aeroscrap.config import get_settings
 
     owned = nodes is None
-    nodes = nodes_from_settings(get_settings()) if nodes is None else nodes
+    nodes = nodes_from_settings(config or get_settings()) if nodes is None else nodes
     try:
         return [node.status() for node in nodes]
     finally:

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,7 @@ def crawl(
 
 
 @contextlib.contextmanager
-def sandbox(site: str, jobs: int) -> Any:
+def sandbox(site: str, jobs: int) -> Iterator[tuple[str, int]]:
     """The sandbox site in its own process: (base URL, pid)."""
     command = [sys.executable, "-m", "aeroscrap.sandbox", "serve", "--site", site, "--jobs"]
     process = subprocess.Popen([*command, str(jobs)], cwd=ROOT, stdout=subprocess.PIPE, text=True)

@@ -45,7 +45,7 @@ from _common import (
     result_line,
     table,
 )
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from aeroscrap import ingest
 from aeroscrap.db import repository
@@ -214,7 +214,7 @@ class Target:
 
     def __init__(self, kind: str, stack: contextlib.ExitStack) -> None:
         self.kind = kind
-        self.engines = {}
+        self.engines: dict[str, Engine] = {}
         for role in ("full", "bare", "small"):
             url = stack.enter_context(database(kind, f"aeroscrap_bench_ingest_{role}"))
             migrate(url)
@@ -240,7 +240,9 @@ class Target:
             return int(conn.execute(text(f"SELECT count(*) FROM {table_name}")).scalar_one())
 
 
-def _prepared(records: Iterator[dict[str, Any]], watch: Stopwatch, drops: Counter[str]) -> list:
+def _prepared(
+    records: Iterator[dict[str, Any]], watch: Stopwatch, drops: Counter[str]
+) -> list[ingest.Prepared]:
     out = []
     with watch:
         for record in records:
@@ -251,7 +253,7 @@ def _prepared(records: Iterator[dict[str, Any]], watch: Stopwatch, drops: Counte
     return out
 
 
-def run(kinds: list[str], records: int, probe: int, options: argparse.Namespace) -> dict:
+def run(kinds: list[str], records: int, probe: int, options: argparse.Namespace) -> dict[str, Any]:
     """Stream, store, probe; returns the figures per database."""
     main_stream = RecordGenerator(0, advertisers=options.advertisers, zipf=options.zipf)
     prep, drops = Stopwatch(), Counter[str]()

@@ -125,7 +125,7 @@ def _upsert(engine: Engine, batch: list[dict[str, Any]], watch: Stopwatch) -> No
 
 
 def _naive_insert(engine: Engine, rows: list[dict[str, Any]], watch: Stopwatch) -> None:
-    statement = insert(Job.__table__)
+    statement = insert(Job)
     for row in rows:
         with watch, engine.begin() as conn:
             conn.execute(statement, row)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, case, func, select, text, union_all, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from aeroscrap.db.models import Company, CompanyMapping, Job, JobSource
+from aeroscrap.db.models import Company, CompanyMapping, Job, JobSource, table_of
 
 # Columns an upsert of a job rewrites; created_at and id are never touched after the insert.
 _JOB_CONTENT_COLUMNS = (
@@ -83,7 +83,7 @@ def upsert_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str
     batch = _last_per_key(rows, "url_hash")
     if not batch:
         return {}
-    table = Job.__table__
+    table = table_of(Job)
     stmt = _insert(conn, table)
     excluded = stmt.excluded
     changed = table.c.content_hash != excluded.content_hash
@@ -103,7 +103,7 @@ def update_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
     for row in _last_per_key(rows, "id"):
         groups.setdefault(tuple(sorted(row)), []).append(row)
-    table = Job.__table__
+    table = table_of(Job)
     # executemany needs one column set per statement, hence one statement per shape of row.
     for columns, group in groups.items():
         values: dict[str, Any] = {
@@ -125,7 +125,7 @@ def job_keys(conn: Connection, job_ids: Iterable[int]) -> dict[int, tuple[str, s
     ids = [i for i in set(job_ids) if i > 0]
     if not ids:
         return {}
-    table = Job.__table__
+    table = table_of(Job)
     rows = conn.execute(
         select(table.c.id, table.c.url_hash, table.c.content_hash).where(table.c.id.in_(ids))
     )
@@ -136,7 +136,7 @@ def touch_jobs(conn: Connection, job_ids: Iterable[int], when: datetime) -> None
     """Move last_checked of jobs seen again unchanged."""
     ids = sorted(set(job_ids))
     if ids:
-        table = Job.__table__
+        table = table_of(Job)
         conn.execute(update(table).where(table.c.id.in_(ids)).values(last_checked=when))
 
 
@@ -145,7 +145,7 @@ def upsert_sources(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     batch = _last_per_key(rows, "url_hash")
     if not batch:
         return
-    table = JobSource.__table__
+    table = table_of(JobSource)
     stmt = _insert(conn, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.url_hash],
@@ -159,7 +159,7 @@ def job_ids_by_url_hash(conn: Connection, hashes: Iterable[str]) -> dict[str, in
     keys = list(set(hashes))
     if not keys:
         return {}
-    table = JobSource.__table__
+    table = table_of(JobSource)
     rows = conn.execute(select(table.c.url_hash, table.c.job_id).where(table.c.url_hash.in_(keys)))
     return {row.url_hash: row.job_id for row in rows}
 
@@ -171,7 +171,7 @@ def job_ids_by_source_id(
     wanted = set(pairs)
     if not wanted:
         return {}
-    table = JobSource.__table__
+    table = table_of(JobSource)
     rows = conn.execute(
         select(table.c.source, table.c.source_job_id, table.c.job_id).where(
             table.c.source_job_id.in_({sid for _, sid in wanted})
@@ -192,7 +192,7 @@ def candidates_by_block(
     blocks, refs = list(set(block_keys)), list(set(ref_keys))
     if not blocks and not refs:
         return []
-    table = Job.__table__
+    table = table_of(Job)
     columns = (table.c.id, table.c.block_key, table.c.ref_key, table.c.dedup_features)
     # Two index lookups, rather than an OR the planner might turn into a scan.
     stmt = union_all(
@@ -205,7 +205,7 @@ def candidates_by_block(
 
 def count_jobs(conn: Connection) -> int:
     """Number of stored jobs."""
-    return int(conn.execute(select(func.count()).select_from(Job.__table__)).scalar_one())
+    return int(conn.execute(select(func.count()).select_from(table_of(Job))).scalar_one())
 
 
 def search_job_ids(conn: Connection, folded_terms: Sequence[str], *, limit: int = 20) -> list[int]:
@@ -242,7 +242,7 @@ def upsert_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dic
     batch = _last_per_key(rows, "key")
     if not batch:
         return {}
-    table = Company.__table__
+    table = table_of(Company)
     stmt = _insert(conn, table)
     columns = [c for c in batch[0] if c != "key"]
     stmt = stmt.on_conflict_do_update(
@@ -256,7 +256,7 @@ def ensure_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dic
     batch = _last_per_key(rows, "key")
     if not batch:
         return {}
-    table = Company.__table__
+    table = table_of(Company)
     keys = [row["key"] for row in batch]
     found = {
         row.key: row.id
@@ -281,7 +281,7 @@ def upsert_mappings(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None
     batch = _last_per_key(rows, "variant")
     if not batch:
         return
-    table = CompanyMapping.__table__
+    table = table_of(CompanyMapping)
     stmt = _insert(conn, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.variant], set_={"company_id": stmt.excluded.company_id}

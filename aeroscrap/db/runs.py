@@ -14,7 +14,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, exists, or_, select, text, update
 from sqlalchemy.exc import OperationalError
 
-from aeroscrap.db.models import CrawlRun, Job, JobSource
+from aeroscrap.db.models import CrawlRun, Job, JobSource, table_of
 
 
 def utcnow() -> datetime:
@@ -83,7 +83,7 @@ def start_run(engine: Engine, source: str, *, status: str = "running", **fields:
     with engine.begin() as conn:
         return int(
             conn.execute(
-                CrawlRun.__table__.insert().values(values).returning(CrawlRun.id)
+                table_of(CrawlRun).insert().values(values).returning(CrawlRun.id)
             ).scalar_one()
         )
 
@@ -91,7 +91,7 @@ def start_run(engine: Engine, source: str, *, status: str = "running", **fields:
 def abort_stale_runs(engine: Engine, source: str, *, current_run: int) -> int:
     """Mark this source's other 'running' rows aborted; called while holding the source lock,
     so any such row belongs to a process that died (kill -9, OOM, lost node)."""
-    table = CrawlRun.__table__
+    table = table_of(CrawlRun)
     with engine.begin() as conn:
         result = conn.execute(
             update(table)
@@ -104,7 +104,7 @@ def abort_stale_runs(engine: Engine, source: str, *, current_run: int) -> int:
 
 
 def update_run(engine: Engine, run_id: int, **values: Any) -> None:
-    table = CrawlRun.__table__
+    table = table_of(CrawlRun)
     with engine.begin() as conn:
         conn.execute(update(table).where(table.c.id == run_id).values(**values))
 
@@ -126,7 +126,7 @@ def update_run_retrying(
 
 def previous_finished_count(engine: Engine, source: str, *, before_run: int) -> int | None:
     """items_found of the source's last finished run before this one (for the drop warning)."""
-    table = CrawlRun.__table__
+    table = table_of(CrawlRun)
     with engine.connect() as conn:
         return conn.execute(
             select(table.c.items_found)
@@ -138,7 +138,7 @@ def previous_finished_count(engine: Engine, source: str, *, before_run: int) -> 
 
 def expire_unseen(engine: Engine, source: str, *, since: datetime) -> int:
     """Mark the source's active jobs that a complete, finished run did not see as expired."""
-    table, sightings = Job.__table__, JobSource.__table__
+    table, sightings = table_of(Job), table_of(JobSource)
     # A job still listed elsewhere (a merged copy on another site) or seen by this run stays.
     seen_elsewhere = exists().where(
         sightings.c.job_id == table.c.id,

@@ -193,8 +193,10 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"tecnico de aviones|tecnico aeronautico|tecnico de aeronaves|vliegtuigtechnicus)\b",
             "aircraft technician",
         ),
-        (r"\b(?:despachante operacional de voo|despachador de vuelo|despachante de voo)\b",
-         "dispatcher"),
+        (
+            r"\b(?:despachante operacional de voo|despachador de vuelo|despachante de voo)\b",
+            "dispatcher",
+        ),
         (r"\bco pilot\b|\bcopilot\b", "first officer"),
         (r"\bcommander\b|\bpilot in command\b", "captain"),
         (r"\bline training\b", "training"),

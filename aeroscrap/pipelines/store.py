@@ -114,8 +114,8 @@ class StorePipeline:
             try:
                 self._count(await asyncio.to_thread(self.ingestor.store, [prepared]))
             except Exception:
-                self.stats.inc_value("aeroscrap/item_error")  # type: ignore[union-attr]
-                self.stats.inc_value("aeroscrap/store_error")  # type: ignore[union-attr]
+                self.stats.inc_value("aeroscrap/item_error")
+                self.stats.inc_value("aeroscrap/store_error")
                 logger.exception("could not store %s", prepared.job.canonical_url)
 
     def _count(self, results: list[IngestResult]) -> None:
@@ -123,10 +123,10 @@ class StorePipeline:
             key = result.action
             if result.action == "duplicate":
                 key = "merged" if result.merged else "unchanged"
-            self.stats.inc_value(f"aeroscrap/{key}")  # type: ignore[union-attr]
+            self.stats.inc_value(f"aeroscrap/{key}")
 
     def _spool_path(self) -> Path:
-        run = self.stats.get_value("aeroscrap/run_id") or os.getpid()  # type: ignore[union-attr]
+        run = self.stats.get_value("aeroscrap/run_id") or os.getpid()
         return self.spool_dir / f"{self.source}-{run}.jsonl"
 
     def _spool(self, batch: list[Prepared]) -> None:
@@ -137,7 +137,7 @@ class StorePipeline:
                 handle.write(json.dumps(prepared.raw_json, ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
-        self.stats.inc_value("aeroscrap/spooled", len(batch))  # type: ignore[union-attr]
+        self.stats.inc_value("aeroscrap/spooled", len(batch))
         logger.error(
             "database still unavailable after %d retries: spooled %d items to %s; the next run replays them",
             len(self.retry_delays),
@@ -161,7 +161,7 @@ class StorePipeline:
                 chunk = prepared[start : start + self.batch_size]
                 self._count(await asyncio.to_thread(self.ingestor.store, chunk))
             path.unlink()
-            self.stats.inc_value("aeroscrap/replayed", len(prepared))  # type: ignore[union-attr]
+            self.stats.inc_value("aeroscrap/replayed", len(prepared))
             logger.info("replayed %d spooled items from %s", len(prepared), path)
 
 

@@ -240,3 +240,62 @@ def test_scrapyd_refuses_requests_without_credentials(nodes: list[Node]) -> None
             assert good.status_code != 401, path
     with nodes[0].client(password="wrong") as intruder:
         assert not intruder.status().ok
+
+
+@pytest.mark.slow
+def test_admin_api_schedules_a_crawl_and_lists_nodes(
+    nodes: list[Node], sandbox: SandboxHandle, empty_db: str
+) -> None:
+    import threading
+
+    import uvicorn
+
+    from aeroscrap.config import Settings
+    from graphql_api.app import create_app
+
+    key = "ops-admin-key-0123456789"
+    settings = Settings(
+        database_url=empty_db,
+        admin_api_key=key,
+        scrapyd_urls=[node.url for node in nodes],
+        scrapyd_username=USER,
+        scrapyd_password=PASSWORD,
+    )
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=0))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive()
+        time.sleep(0.01)
+    api = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}/graphql"
+    schedule = (
+        "mutation($args: [SpiderArgument!]) { scheduleCrawl(spider: \"airindia\", args: $args)"
+        " { status node jobId reason } }"
+    )
+    variables = {"args": [{"name": "base_url", "value": sandbox.base_url("airindia")}]}
+    try:
+        with httpx.Client(timeout=30) as http:
+            refused = http.post(api, json={"query": schedule, "variables": variables}).json()
+            assert refused["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+            auth = {"authorization": f"Bearer {key}"}
+            answer = http.post(api, json={"query": schedule, "variables": variables}, headers=auth)
+            placed = answer.json()["data"]["scheduleCrawl"]
+            assert placed["status"] == "PLACED", placed
+            assert placed["node"] in {node.url for node in nodes}
+            wait_finished(nodes, {placed["jobId"]})
+            listed = http.post(
+                api,
+                json={"query": "{ scrapydNodes { url ok running jobs { id spider state logUrl } } }"},
+                headers=auth,
+            ).json()["data"]["scrapydNodes"]
+        assert [n["url"] for n in listed] == [node.url for node in nodes]
+        assert all(n["ok"] for n in listed)
+        job = next(j for n in listed for j in n["jobs"] if j["id"] == placed["jobId"])
+        assert (job["spider"], job["state"]) == ("airindia", "finished")
+        assert job["logUrl"].endswith(f"/airindia/{placed['jobId']}.log")
+        run = next(r for r in crawl_runs(empty_db) if r["scrapyd_job_id"] == placed["jobId"])
+        assert run["status"] == "finished"
+    finally:
+        server.should_exit = True
+        thread.join(10)
