@@ -70,15 +70,23 @@ _LEGAL = frozenset(
         ab oy oyj co company kg kgaa group holdings holding sl slu sau se
         kft zrt sro doo pty bhd sdn jsc ojsc ltda lda aps mbh ug
         ehf hf bsc saoc saog qcsc qsc sme soc sae wll fze fzco fzllc and
-        tbk persero pcl public ltda eireli sab sapi cv de rl zrt nyrt ooo
+        tbk persero pcl public ltda eireli sab sapi cv de rl zrt nyrt ooo gsc
+        aktiengesellschaft careers jobs
         """,
     )
 )
 # Legal forms written before the name: "PT Garuda Indonesia", "UAB BAA Training", "OOO S7".
-_LEADING_LEGAL = frozenset(re.findall(r"\w+", "pt uab ooo zao oao pao pjsc ojsc cjsc jsc tov"))
+_LEADING_LEGAL = frozenset(
+    re.findall(r"\w+", "pt uab ooo zao oao pao pjsc ojsc cjsc jsc tov societe")
+)
 # Multi-word legal forms that end a name: "Joint Stock Company", "S.A. de C.V.".
 _LEGAL_PHRASE = re.compile(r"(?:\s+(?:joint stock|sp z oo|s de rl|de cv|de rl))+$")
-_TAGLINE = re.compile(r"\s+[-–—|]\s+|\s+\|\s*")
+# A page name's tagline or parent: "Ryanair - Europe's Favourite Airline", "Emirates | Hello
+# Tomorrow", "Turkish Airlines: Widen Your World", "Collins Aerospace, an RTX business".
+_TAGLINE = re.compile(
+    r"\s+[-–—|·•]\s+|\s+\|\s*|:\s+|,\s+(?:a|an|part of|member of|subsidiary of)\s+",
+    re.IGNORECASE,
+)
 _BRACKET = re.compile(r"\(([^)]*)\)")
 # Dots and apostrophes join letters (S.A., Int'l); other punctuation separates words.
 _JOINERS = re.compile(r"[.'’`]")
@@ -224,7 +232,7 @@ _CLIENT = re.compile(
     r"(?:on behalf of|working with|partnering with|recruiting for|hiring for)\s+"
     r"(?:(?:our|a|an)\s+client,?\s+)?)"
     r"(?P<client>[^.,;:()]+?)"
-    r"(?=\s+(?:to|for|is|are|who|which|that|based|in|at|with)\b|[.,;:()]|$)",
+    r"(?=\s+(?:to|for|is|are|who|which|that|based|in|at|with)\b(?!-)|[.,;:()]|$)",
     re.IGNORECASE,
 )
 _VAGUE = re.compile(

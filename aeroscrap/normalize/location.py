@@ -184,6 +184,9 @@ def _read_part(gaz: _Gazetteer, raw: str, part: int, single: bool) -> list[_Read
     if (part > 0 or single) and key.upper() in gaz.iso:
         readings.append(_Reading(key.upper(), _W_ISO, part))
     region_weight = _W_REGION if part > 0 or single else _W_REGION_FIRST
+    if single and key in gaz.places:
+        # A lone curated place ("Portland", "Santiago") is the city, not a same-named province.
+        region_weight = _W_REGION_FIRST
     for name, country in gaz.regions.get(key, []):
         readings.append(_Reading(country, region_weight, part, region=name))
     readings += _place_readings(gaz, key, part)
@@ -250,7 +253,8 @@ def _resolve(raw: str) -> Location:
     for index, part in enumerate(parts):
         readings += _read_part(gaz, part, index, single=len(parts) == 1)
     for bracket in brackets:
-        if not _REMOTE.fullmatch(ascii_fold(bracket)):
+        # "(APAC)" or "(GCC)" is a world region, not the Ugandan town or the IATA code it spells.
+        if not _REMOTE.fullmatch(ascii_fold(bracket)) and ascii_fold(bracket) not in gaz.world:
             readings += _read_part(gaz, bracket, len(parts) + 1, single=False)
     if not readings:
         return Location(None, None, world, remote, raw)

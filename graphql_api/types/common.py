@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Generator
 from datetime import UTC, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import strawberry
 
@@ -12,6 +13,27 @@ if TYPE_CHECKING:
     from strawberry.types import Info
 
     from graphql_api.context import Context
+
+
+T = TypeVar("T")
+
+
+class Deferred(Generic[T]):
+    """A field value that runs `load()` only when graphql-core awaits it.
+
+    Strawberry calls a resolver method through several wrappers per object; a plain attribute
+    holding either the value or a Deferred costs one getattr. graphql-core awaits the value
+    only when the field is selected, so an unselected relation starts no load and leaves no
+    un-awaited coroutine behind.
+    """
+
+    __slots__ = ("_load",)
+
+    def __init__(self, load: Callable[[], Awaitable[T]]) -> None:
+        self._load = load
+
+    def __await__(self) -> Generator[Any, None, T]:
+        return self._load().__await__()
 
 
 def ctx(info: Info) -> Context:

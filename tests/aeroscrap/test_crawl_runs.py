@@ -245,3 +245,34 @@ def test_complete_finished_run_expires_jobs_no_longer_listed(db_url: str, engine
     expired = {sid for sid, status in rows if status == "expired"}
     assert len(expired) == 2
     assert not expired & still_listed
+
+
+@pytest.mark.slow
+def test_sigterm_cancels_gracefully_and_keeps_what_was_scraped(
+    db_url: str, engine: Engine
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.support.crawl import FAST, ROOT, env_for
+
+    with serve(["airindia"], jobs=60, delay=0.1) as site:
+        cmd = ["scrapy", "crawl", "airindia", "-a", f"base_url={site.base_url('airindia')}"]
+        for setting in (*FAST, "AEROSCRAP_STORE_FLUSH_S=0.2"):
+            cmd += ["-s", setting]
+        proc = subprocess.Popen([sys.executable, "-m", *cmd], cwd=ROOT, env=env_for(db_url),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while _counts(engine)[1] < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        os.kill(proc.pid, signal.SIGTERM)  # what scrapyd's cancel.json sends
+        _, err = proc.communicate(timeout=60)
+    run = runs(engine, "airindia")[-1]
+    assert run.status == "cancelled", err[-2000:]
+    stored = _counts(engine)[1]
+    # In-flight items were committed, and the run row counts them.
+    assert 3 <= stored < 60
+    assert run.items_inserted + run.items_merged == stored

@@ -29,6 +29,16 @@ from aeroscrap.normalize.company import OPERATION_TYPES, Advertiser, company_key
         ["Airbus", "Airbus SAS", "Airbus Operations GmbH"],
         ["Saudia", "Saudi Arabian Airlines"],
         ["Etihad Engineering", "Etihad Airways Engineering", "Etihad Engineering LLC"],
+        # Legal forms written before the name, multi-word ones, and taglines after a colon.
+        ["Garuda Indonesia", "PT Garuda Indonesia (Persero) Tbk"],
+        ["BAA Training", "UAB BAA Training"],
+        ["Vietjet", "Vietjet Aviation Joint Stock Company"],
+        ["Thai Airways", "Thai Airways International Public Company Limited"],
+        ["Aeroméxico", "Aerovías de México, S.A. de C.V."],
+        ["Copenhagen Airports", "Copenhagen Airports A/S"],
+        ["Turkish Airlines", "Turkish Airlines: Widen Your World"],
+        ["Collins Aerospace", "Collins Aerospace, an RTX business"],
+        ["Air Canada", "Air Canada Careers"],
     ],
 )
 def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
@@ -215,6 +225,12 @@ def test_job_title_never_types_a_confidential_client() -> None:
             "Goose Recruitment",
             "Goose Recruitment is recruiting on behalf of VistaJet for a...",
             "business_aviation",
+        ),
+        ("Randstad", "Our client, an in-flight catering company, is looking for drivers.", "other"),
+        (
+            "Matchtech",
+            "Our client, a HEMS operator, is looking for a pilot.",
+            "helicopter_operator",
         ),
     ],
 )

@@ -66,6 +66,8 @@ def test_readme_examples_resolve_to_their_country(text: str, country: str) -> No
         "Various",
         "Scandinavia",
         "GCC",
+        "Remote (APAC)",
+        "Remote (GCC)",
         "",
         None,
     ],
@@ -148,6 +150,15 @@ UNSEEN = [
     ("(DXB)", "AE"),
     ("MUC", "DE"),
     ("Paris, FR", "FR"),
+    ("Portland", "US"),
+    ("Santiago", "CL"),
+    ("Bridgetown", "BB"),
+    ("Lanzarote", "ES"),
+    ("Lao PDR", "LA"),
+    ("St. John's, NL", "CA"),
+    ("Adelaide, SA", "AU"),
+    ("London, ON", "CA"),
+    ("Providenciales", "TC"),
 ]
 
 
