@@ -204,8 +204,8 @@ class CrawlLogExtension:
         if status == "finished" and getattr(spider, "complete_listing", False):
             # Only a complete, clean run may say a job has gone: never an empty, blocked or
             # partial one (a changed layout must not expire the whole board).
-            started = self.crawler.stats.get_value("start_time")
-            expired = runs.expire_unseen(self.engine, spider.name, since=started)
+            required = self.crawler.settings.getint("AEROSCRAP_EXPIRE_AFTER_RUNS", 2)
+            expired = runs.expire_unseen(self.engine, spider.name, runs_required=required)
             if expired:
                 logger.info(
                     "source=%s: %d jobs no longer listed, marked expired", spider.name, expired

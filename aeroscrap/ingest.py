@@ -357,6 +357,14 @@ def _read_jsonl(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | N
             yield number, record, None
 
 
+def _count_lines(path: str) -> int | None:
+    """Lines in the input, for the progress display (None for stdin)."""
+    if path == "-":
+        return None
+    with Path(path).open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
 def report_line(record_id: Any, result: IngestResult) -> dict[str, Any]:
     """One line of the ingest report (DESIGN.md `aeroscrap ingest --report`)."""
     line: dict[str, Any] = {"id": record_id, "job_id": result.job_id, "action": result.action}
@@ -405,12 +413,16 @@ def _ingest_lines(
         if report:
             report.write(json.dumps(report_line(record_id, result), ensure_ascii=False) + "\n")
 
+    total = _count_lines(path)
+
     def flush() -> None:
         stored = ingestor.store([p for _, p in pending])
         for (record_id, _), result in zip(pending, stored, strict=True):
             emit(record_id, result)
         pending.clear()
-        print(f"\ringested {sum(counts.values())} records", end="", file=sys.stderr, flush=True)
+        done = sum(counts.values())
+        progress = f"{done}/{total} ({100 * done // max(total, 1)}%)" if total else str(done)
+        print(f"\ringested {progress} records", end="", file=sys.stderr, flush=True)
 
     for number, record, error in _read_jsonl(path):
         record_id = record.get("id", number) if record else number

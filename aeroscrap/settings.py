@@ -80,5 +80,9 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 20_000
 PLAYWRIGHT_RESTART_DISCONNECTED_BROWSER = True
 
+# A job is expired when this many consecutive complete, finished runs of its source missed it:
+# one flaky listing page must not expire a live job.
+AEROSCRAP_EXPIRE_AFTER_RUNS = 2
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = _settings.log_level

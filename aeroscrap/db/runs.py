@@ -136,18 +136,38 @@ def previous_finished_count(engine: Engine, source: str, *, before_run: int) -> 
         ).scalar()
 
 
-def expire_unseen(engine: Engine, source: str, *, since: datetime) -> int:
-    """Mark the source's active jobs that a complete, finished run did not see as expired."""
-    table, sightings = table_of(Job), table_of(JobSource)
-    # A job still listed elsewhere (a merged copy on another site) or seen by this run stays.
-    seen_elsewhere = exists().where(
-        sightings.c.job_id == table.c.id,
-        or_(sightings.c.source != source, sightings.c.last_seen >= since),
-    )
+def expire_unseen(engine: Engine, source: str, *, runs_required: int) -> int:
+    """Expire the source's active jobs that its last `runs_required` finished runs did not see,
+    and any active job past its valid_through; returns how many jobs expired.
+
+    Called after a complete run finished: never after an empty, blocked or partial one.
+    """
+    table, sightings, crawl = table_of(Job), table_of(JobSource), table_of(CrawlRun)
     with engine.begin() as conn:
-        result = conn.execute(
-            update(table)
-            .where(table.c.source == source, table.c.status == "active", ~seen_elsewhere)
-            .values(status="expired", updated_at=utcnow())
+        starts = list(
+            conn.execute(
+                select(crawl.c.started_at)
+                .where(crawl.c.source == source, crawl.c.status == "finished")
+                .order_by(crawl.c.id.desc())
+                .limit(runs_required)
+            ).scalars()
         )
-    return int(result.rowcount or 0)
+        expired = conn.execute(
+            update(table)
+            .where(table.c.status == "active", table.c.valid_through < utcnow().date())
+            .values(status="expired", updated_at=utcnow())
+        ).rowcount
+        if len(starts) < runs_required:
+            return int(expired or 0)
+        since = starts[-1]
+        # A job still listed elsewhere (a merged copy on another site) or seen since stays.
+        seen = exists().where(
+            sightings.c.job_id == table.c.id,
+            or_(sightings.c.source != source, sightings.c.last_seen >= since),
+        )
+        unseen = conn.execute(
+            update(table)
+            .where(table.c.source == source, table.c.status == "active", ~seen)
+            .values(status="expired", updated_at=utcnow())
+        ).rowcount
+    return int(expired or 0) + int(unseen or 0)

@@ -77,8 +77,9 @@ class IngestOutcome:
     async def job(self, info: Info) -> JobType | None:
         if self.job_id is None:
             return None
-        row = await ctx(info).loaders.job.load(self.job_id)
-        return JobType.from_row(row) if row is not None else None
+        loaders = ctx(info).loaders
+        row = await loaders.job.load(self.job_id)
+        return JobType.from_row(row, loaders) if row is not None else None
 
 
 @strawberry.type
@@ -251,4 +252,4 @@ class AdminMutation:
             return NotFound(message=f"no job with id {id}")
         # Read fresh, not through the loader: its cache may hold the row from before the change.
         rows = await ctx(info).db(job_queries.jobs_by_ids, [id])
-        return JobType.from_row(rows[id])
+        return JobType.from_row(rows[id], ctx(info).loaders)

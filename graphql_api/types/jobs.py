@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -17,9 +18,10 @@ from graphql_api.queries import companies as company_queries
 from graphql_api.queries import jobs as job_queries
 from graphql_api.queries.jobs import COUNT_CAP, BadArgument, JobSpec, Order
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
-from graphql_api.types.common import JobStatus, PageInfo, ctx, utc
+from graphql_api.types.common import Deferred, JobStatus, PageInfo, ctx, utc
 
 if TYPE_CHECKING:
+    from graphql_api.loaders import Loaders
     from graphql_api.types.companies import CompanyType
 
 MAX_SEARCH_CHARS = 200
@@ -126,13 +128,23 @@ class JobType:
     last_checked: datetime
     created_at: datetime
     updated_at: datetime
-    company_id: strawberry.Private[int | None]
-    # Filled when the page query fetched them along with the jobs (see job_page).
-    company_row: strawberry.Private[Row[Any] | None] = None
-    source_rows: strawberry.Private[list[Row[Any]] | None] = None
+    # Plain attributes, not resolver methods: a page of 20 jobs would otherwise run Strawberry's
+    # resolver machinery 40 times. Each holds the value the page query fetched, or a Deferred
+    # load through the request's DataLoaders (see from_row).
+    company: Annotated[CompanyType, strawberry.lazy("graphql_api.types.companies")] | None = (
+        strawberry.field(description="The advertiser's company record, when known.")
+    )
+    sources: list[JobSightingType] = strawberry.field(
+        description="Every URL and source this job was seen at."
+    )
 
     @classmethod
-    def from_row(cls, row: Row[Any], related: PageRelations | None = None) -> JobType:
+    def from_row(
+        cls, row: Row[Any], loaders: Loaders, related: PageRelations | None = None
+    ) -> JobType:
+        """A job from a JOB_COLUMNS row; relations come from `related` or, lazily, `loaders`."""
+        from graphql_api.types.companies import CompanyType
+
         salary = None
         if row.salary_min is not None or row.salary_max is not None:
             salary = SalaryType(
@@ -141,6 +153,18 @@ class JobType:
                 currency=row.salary_currency,
                 period=row.salary_period,
             )
+        company: Any = None
+        if row.company_id is not None:
+            company_row = related.companies.get(row.company_id) if related else None
+            if company_row is not None:
+                company = CompanyType.from_row(company_row)
+            else:
+                company = Deferred(partial(_load_company, loaders, row.company_id))
+        sources: Any
+        if related is not None and related.sources is not None:
+            sources = _sightings(related.sources.get(row.id, []))
+        else:
+            sources = Deferred(partial(_load_sources, loaders, row.id))
         return cls(
             id=row.id,
             url=row.url,
@@ -167,51 +191,31 @@ class JobType:
             last_checked=utc(row.last_checked),  # type: ignore[arg-type]
             created_at=utc(row.created_at),  # type: ignore[arg-type]
             updated_at=utc(row.updated_at),  # type: ignore[arg-type]
-            company_id=row.company_id,
-            company_row=related.companies.get(row.company_id)
-            if related and row.company_id
-            else None,
-            source_rows=related.sources.get(row.id, [])
-            if related and related.sources is not None
-            else None,
+            company=company,
+            sources=sources,
         )
-
-    # Sync resolvers that return either the prefetched value or the loader's awaitable: a page
-    # of 20 jobs then runs no coroutine per job (graphql-core awaits only what is awaitable).
-    @strawberry.field(description="The advertiser's company record, when known.")
-    def company(
-        self, info: Info
-    ) -> Annotated[CompanyType, strawberry.lazy("graphql_api.types.companies")] | None:
-        from graphql_api.types.companies import CompanyType
-
-        if self.company_id is None:
-            return None
-        if self.company_row is not None:
-            return CompanyType.from_row(self.company_row)
-        return self._load_company(info)  # type: ignore[return-value]
-
-    async def _load_company(self, info: Info) -> CompanyType | None:
-        from graphql_api.types.companies import CompanyType
-
-        row = await ctx(info).loaders.company.load(self.company_id)  # type: ignore[arg-type]
-        return CompanyType.from_row(row) if row is not None else None
-
-    @strawberry.field(description="Every URL and source this job was seen at.")
-    def sources(self, info: Info) -> list[JobSightingType]:
-        if self.source_rows is not None:
-            return _sightings(self.source_rows)
-        return self._load_sources(info)  # type: ignore[return-value]
-
-    async def _load_sources(self, info: Info) -> list[JobSightingType]:
-        return _sightings(await ctx(info).loaders.sources.load(self.id))
 
     @strawberry.field(
         description="Active jobs most like this one (title, aviation attributes, company)."
     )
     async def similar_jobs(self, info: Info, first: int = 5) -> JobConnection:
         check_page(first)
-        rows = await ctx(info).loaders.similar.load((self.id, first))
-        return JobConnection.of_rows(rows, [str(i + 1) for i in range(len(rows))], has_next=False)
+        loaders = ctx(info).loaders
+        rows = await loaders.similar.load((self.id, first))
+        return JobConnection.of_rows(
+            rows, [str(i + 1) for i in range(len(rows))], has_next=False, loaders=loaders
+        )
+
+
+async def _load_company(loaders: Loaders, company_id: int) -> CompanyType | None:
+    from graphql_api.types.companies import CompanyType
+
+    row = await loaders.company.load(company_id)
+    return CompanyType.from_row(row) if row is not None else None
+
+
+async def _load_sources(loaders: Loaders, job_id: int) -> list[JobSightingType]:
+    return _sightings(await loaders.sources.load(job_id))
 
 
 def _sightings(rows: list[Row[Any]]) -> list[JobSightingType]:
@@ -287,11 +291,12 @@ class JobConnection:
         cursors: list[str],
         *,
         has_next: bool,
+        loaders: Loaders,
         spec: JobSpec | None = None,
         related: PageRelations | None = None,
     ) -> JobConnection:
         edges = [
-            JobEdge(cursor=c, node=JobType.from_row(r, related))
+            JobEdge(cursor=c, node=JobType.from_row(r, loaders, related))
             for r, c in zip(rows, cursors, strict=True)
         ]
         end = cursors[-1] if cursors else None
@@ -374,7 +379,12 @@ async def job_page(
         offset=offset,
     )
     return JobConnection.of_rows(
-        page.rows, page.cursors, has_next=page.has_next, spec=spec, related=related
+        page.rows,
+        page.cursors,
+        has_next=page.has_next,
+        loaders=ctx(info).loaders,
+        spec=spec,
+        related=related,
     )
 
 
@@ -400,22 +410,24 @@ class JobQuery:
 
     @strawberry.field(description="One job by id.")
     async def job(self, info: Info, id: int) -> JobType | None:
-        row = await ctx(info).loaders.job.load(id)
-        return JobType.from_row(row) if row is not None else None
+        loaders = ctx(info).loaders
+        row = await loaders.job.load(id)
+        return JobType.from_row(row, loaders) if row is not None else None
 
     @strawberry.field(description="The job seen at a URL (tracking parameters are ignored).")
     async def job_by_url(self, info: Info, url: str) -> JobType | None:
         if len(url) > 2048:
             raise bad_input("url must be at most 2048 characters")
         row = await ctx(info).db(job_queries.job_by_url, url)
-        return JobType.from_row(row) if row is not None else None
+        return JobType.from_row(row, ctx(info).loaders) if row is not None else None
 
     @strawberry.field(description=f"Up to {MAX_COMPARE} jobs side by side.")
     async def compare_jobs(self, info: Info, ids: list[int]) -> JobComparison:
         if not 1 <= len(ids) <= MAX_COMPARE:
             raise bad_input(f"ids must hold 1 to {MAX_COMPARE} job ids")
-        rows = await ctx(info).loaders.job.load_many(ids)
-        found = [JobType.from_row(r) for r in rows if r is not None]
+        loaders = ctx(info).loaders
+        rows = await loaders.job.load_many(ids)
+        found = [JobType.from_row(r, loaders) for r in rows if r is not None]
         differing = [name for name in _COMPARED if len({repr(getattr(j, name)) for j in found}) > 1]
         missing = [i for i, r in zip(ids, rows, strict=True) if r is None]
         return JobComparison(jobs=found, missing_ids=missing, differing_fields=differing)

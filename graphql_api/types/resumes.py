@@ -139,8 +139,9 @@ class JobMatch:
 
     @strawberry.field
     async def job(self, info: Info) -> JobType | None:
-        row = await ctx(info).loaders.job.load(self.job_id)
-        return JobType.from_row(row) if row is not None else None
+        loaders = ctx(info).loaders
+        row = await loaders.job.load(self.job_id)
+        return JobType.from_row(row, loaders) if row is not None else None
 
 
 @strawberry.type

@@ -270,7 +270,7 @@ def test_admin_api_schedules_a_crawl_and_lists_nodes(
         time.sleep(0.01)
     api = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}/graphql"
     schedule = (
-        "mutation($args: [SpiderArgument!]) { scheduleCrawl(spider: \"airindia\", args: $args)"
+        'mutation($args: [SpiderArgument!]) { scheduleCrawl(spider: "airindia", args: $args)'
         " { status node jobId reason } }"
     )
     variables = {"args": [{"name": "base_url", "value": sandbox.base_url("airindia")}]}
@@ -286,7 +286,9 @@ def test_admin_api_schedules_a_crawl_and_lists_nodes(
             wait_finished(nodes, {placed["jobId"]})
             listed = http.post(
                 api,
-                json={"query": "{ scrapydNodes { url ok running jobs { id spider state logUrl } } }"},
+                json={
+                    "query": "{ scrapydNodes { url ok running jobs { id spider state logUrl } } }"
+                },
                 headers=auth,
             ).json()["data"]["scrapydNodes"]
         assert [n["url"] for n in listed] == [node.url for node in nodes]
