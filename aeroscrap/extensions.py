@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from aeroscrap.db import runs
 from aeroscrap.db.session import check_connection, make_engine
+from aeroscrap.monitors import FAILURES_STAT
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,12 @@ def decide_status(stats: dict[str, Any], reason: str) -> str:
         return "blocked"
     if items_found(stats) == 0:
         return "empty"
-    if error_count(stats) or stats.get("aeroscrap/spooled") or reason != "finished":
+    if (
+        error_count(stats)
+        or stats.get("aeroscrap/spooled")
+        or stats.get(FAILURES_STAT)
+        or reason != "finished"
+    ):
         return "partial"
     return "finished"
 
@@ -151,6 +157,9 @@ class CrawlLogExtension:
         if status == "empty":
             message = f"source={spider.name} pages={pages} items=0 – layout changed?"
             logger.error(message)
+        elif status == "partial" and stats.get(FAILURES_STAT):
+            message = "; ".join(stats[FAILURES_STAT])
+            logger.error("source=%s failed checks: %s", spider.name, message)
         elif status == "blocked":
             message = (
                 f"source={spider.name} blocked by the site after {pages} pages; kept {found} items"

@@ -59,7 +59,26 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    # Spidermon first, so its close-time checks are in the stats when the run is recorded.
+    "spidermon.contrib.scrapy.extensions.Spidermon": 90,
     "aeroscrap.extensions.CrawlLogExtension": 100,
+}
+
+# Spidermon: what a healthy run looks like. Coverage is of the fields spiders yield; a site
+# whose layout half-changed shows up here before it shows up as zero items.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("aeroscrap.monitors.SpiderCloseMonitorSuite",)
+SPIDERMON_MIN_ITEMS = 1
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_ADD_FIELD_COVERAGE = True
+# A field the spider left empty (None or "") is not covered.
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "dict/title": 1.0,
+    "dict/url": 1.0,
+    "dict/company": 0.95,
+    "dict/location": 0.8,
+    "dict/description": 0.8,
 }
 
 # scrapy-playwright: only requests with meta={"playwright": True} use the browser.

@@ -130,6 +130,16 @@ class Job(Base):
         Index("ix_jobs_source", "source"),
         Index("ix_jobs_status", "status"),
         Index("ix_jobs_senior_flag", "senior_flag"),
+        # Covers the analytics aggregates (breakdowns, senior share, trends): index-only scans.
+        Index(
+            "ix_jobs_analytics",
+            "status",
+            "country_code",
+            "operation_type",
+            "source",
+            "senior_flag",
+            "posted_date",
+        ),
     )
 
 

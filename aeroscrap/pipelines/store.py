@@ -62,12 +62,13 @@ class StorePipeline:
         self.ingestor = Ingestor(self.engine)
         await self._replay_spool()
 
-    async def process_item(self, item: Prepared) -> Prepared:
+    async def process_item(self, item: Prepared) -> dict[str, Any]:
         self.buffer.append(item)
         due = time.monotonic() - self.last_flush >= self.flush_interval
         if len(self.buffer) >= self.batch_size or due:
             await self.flush()
-        return item
+        # Downstream (feeds, Spidermon's field coverage) sees the record as the spider yielded it.
+        return item.raw_json
 
     async def close_spider(self) -> None:
         await self.flush()

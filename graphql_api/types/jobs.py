@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import partial
@@ -14,7 +15,6 @@ from sqlalchemy import Connection, Row
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from graphql_api.queries import companies as company_queries
 from graphql_api.queries import jobs as job_queries
 from graphql_api.queries.jobs import COUNT_CAP, BadArgument, JobSpec, Order
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
@@ -155,14 +155,13 @@ class JobType:
             )
         company: Any = None
         if row.company_id is not None:
-            company_row = related.companies.get(row.company_id) if related else None
-            if company_row is not None:
-                company = CompanyType.from_row(company_row)
+            if related is not None and related.companies and row.co_id is not None:
+                company = CompanyType.from_joined(row)
             else:
                 company = Deferred(partial(_load_company, loaders, row.company_id))
         sources: Any
-        if related is not None and related.sources is not None:
-            sources = _sightings(related.sources.get(row.id, []))
+        if related is not None and related.sightings:
+            sources = _sightings(job_queries.sightings_of(row))
         else:
             sources = Deferred(partial(_load_sources, loaders, row.id))
         return cls(
@@ -218,7 +217,7 @@ async def _load_sources(loaders: Loaders, job_id: int) -> list[JobSightingType]:
     return _sightings(await loaders.sources.load(job_id))
 
 
-def _sightings(rows: list[Row[Any]]) -> list[JobSightingType]:
+def _sightings(rows: Sequence[Row[Any] | job_queries.Sighting]) -> list[JobSightingType]:
     return [
         JobSightingType(
             source=r.source,
@@ -231,25 +230,21 @@ def _sightings(rows: list[Row[Any]]) -> list[JobSightingType]:
     ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageRelations:
-    """Companies and sightings of a page's jobs, read in the page's own DB call."""
+    """Which relations the page's rows carry (see job_queries.fetch_page)."""
 
-    companies: dict[int, Row[Any]] = field(default_factory=dict)
-    sources: dict[int, list[Row[Any]]] | None = None
+    companies: bool = False
+    sightings: bool = False
 
 
 def _page_with_relations(
     conn: Connection, spec: JobSpec, *, companies: bool, sources: bool, **page_args: Any
 ) -> tuple[job_queries.JobPage, PageRelations]:
-    page = job_queries.fetch_page(conn, spec, **page_args)
-    related = PageRelations()
-    if companies:
-        ids = [r.company_id for r in page.rows if r.company_id is not None]
-        related.companies = company_queries.companies_by_ids(conn, ids)
-    if sources:
-        related.sources = job_queries.sources_by_job_ids(conn, [r.id for r in page.rows])
-    return page, related
+    page = job_queries.fetch_page(
+        conn, spec, with_company=companies, with_sightings=sources, **page_args
+    )
+    return page, PageRelations(companies=companies, sightings=sources)
 
 
 def _selected_names(info: Info) -> set[str]:

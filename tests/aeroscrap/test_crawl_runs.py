@@ -288,3 +288,23 @@ def test_sigterm_cancels_gracefully_and_keeps_what_was_scraped(db_url: str, engi
     # In-flight items were committed, and the run row counts them.
     assert 3 <= stored < 60
     assert run.items_inserted + run.items_merged == stored
+
+
+def test_field_coverage_below_its_threshold_makes_the_run_partial(
+    db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    # Air India shows no salary: demanding full salary coverage must fail Spidermon's check.
+    rules = json.dumps({"dict/title": 1.0, "dict/salary": 1.0})
+    with serve(["airindia"], jobs=JOBS) as site:
+        result = aeroscrap_crawl(
+            "airindia",
+            site.base_url("airindia"),
+            db_url,
+            f"SPIDERMON_FIELD_COVERAGE_RULES={rules}",
+            tmp=tmp_path,
+        )
+    run = runs(engine, "airindia")[-1]
+    assert result.returncode != 0
+    assert run.status == "partial"
+    assert "salary" in run.message and "title" not in run.message
+    assert _counts(engine)[1] == JOBS  # the jobs themselves are all stored

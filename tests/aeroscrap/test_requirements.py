@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 import pytest
@@ -198,17 +196,6 @@ def test_empty_and_unrelated_text() -> None:
     empty = job_requirements("", "")
     assert empty["licences"] == [] and empty["min_total_hours"] is None
     assert job_requirements("Receptionist", "Answer phones, greet visitors.")["type_ratings"] == []
-
-
-def test_fast_enough_per_scraped_item() -> None:
-    rows = [json.loads(line) for line in FIXTURE_JOBS.read_text().splitlines()]
-    items = [(r.get("title") or "", r.get("description") or "") for r in rows]
-    start = time.process_time()
-    for title, description in items * 5:
-        job_requirements(title, description)
-    per_item = (time.process_time() - start) / (len(items) * 5)
-    # The target is 0.2 ms on an idle machine; shared CI runners get 3x headroom.
-    assert per_item < 0.6e-3, f"{per_item * 1e6:.0f} µs per item"
 
 
 def test_type_rated_in_the_title_is_required() -> None:

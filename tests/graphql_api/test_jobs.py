@@ -119,6 +119,30 @@ def test_job_fields_salary_sources_and_requirements(api: LiveApi) -> None:
     assert {s["source"] for s in job["sources"]} == {"goose", "linkedin"}
 
 
+RELATED = "company { id name createdAt } sources { source sourceJobId url firstSeen lastSeen }"
+
+
+def test_a_page_reads_companies_and_sightings_like_the_loaders(api: LiveApi) -> None:
+    # A page joins its companies and sightings into its own statement; job(id) goes through the
+    # DataLoaders. Both must give the same values, sightings oldest first, on both databases.
+    by_loader = {n: api.data(f"{{ job(id: {n}) {{ {RELATED} }} }}")["job"] for n in range(1, 13)}
+    for search in (None, "captain"):
+        page = api.data(
+            f"query($s: String) {{ jobs(search: $s, first: 100) {{ nodes {{ id {RELATED} }} }} }}",
+            {"s": search},
+        )["jobs"]["nodes"]
+        assert page
+        for node in page:
+            assert {k: v for k, v in node.items() if k != "id"} == by_loader[node["id"]]
+    first = by_loader[1]["sources"]
+    assert [s["url"] for s in first] == [
+        "https://jobs.example/job/1",
+        "https://other.example/merged-a320",
+    ]
+    assert first[0]["firstSeen"] < first[1]["firstSeen"]
+    assert by_loader[10]["company"] is None
+
+
 def test_compare_jobs_side_by_side(api: LiveApi) -> None:
     data = api.data("{ compareJobs(ids: [3, 1, 404]) { jobs { id } missingIds differingFields } }")[
         "compareJobs"
