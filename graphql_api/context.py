@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
-from anyio import CapacityLimiter, to_thread
+from anyio import CapacityLimiter, move_on_after
 from anyio.lowlevel import RunVar
 from graphql import GraphQLError
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.concurrency import run_in_threadpool
 
 from graphql_api.queries.jobs import BadArgument
 from graphql_api.security import bad_input
@@ -32,8 +33,10 @@ log = logging.getLogger(__name__)
 # Database calls running at once per worker process (one event loop), below the pool size. Each
 # runs in a thread; with 16 clients on 2 cores, 16 threads contending for the GIL and the CPUs
 # with PostgreSQL stretched the p99 of a jobs page ~1.7x (4 threads: p99 250 -> 150 ms) for the
-# same throughput. The others wait their turn in FIFO order.
+# same throughput. The others wait their turn in FIFO order, for as long as the pool would
+# have let them wait (RELIABILITY.md A21: a clean SERVICE_UNAVAILABLE, never a hang).
 DB_CONCURRENCY = 4
+DB_WAIT_SECONDS = 5.0
 _db_limiter: RunVar[CapacityLimiter] = RunVar("aeroscrap_db_limiter")
 
 
@@ -44,6 +47,11 @@ def _limiter() -> CapacityLimiter:
         limiter = CapacityLimiter(DB_CONCURRENCY)
         _db_limiter.set(limiter)
         return limiter
+
+
+def _busy(reason: str) -> GraphQLError:
+    log.warning(reason)
+    return GraphQLError("server busy, try again", extensions={"code": "SERVICE_UNAVAILABLE"})
 
 
 def _is_timeout(exc: OperationalError) -> bool:
@@ -70,10 +78,16 @@ async def run_db(
     The engine is synchronous: running it in a thread keeps the event loop answering other
     requests while a slow statement runs (it is cut at statement_timeout).
     """
+    limiter, borrower = _limiter(), object()
+    acquired = False
+    with move_on_after(DB_WAIT_SECONDS):
+        # On behalf of a fresh object: one task may run several calls (DataLoader batches).
+        await limiter.acquire_on_behalf_of(borrower)
+        acquired = True
+    if not acquired:
+        raise _busy("database calls queued too long")
     try:
-        return await to_thread.run_sync(
-            partial(_read, engine, fn, *args, **kwargs), limiter=_limiter()
-        )
+        return await run_in_threadpool(partial(_read, engine, fn, *args, **kwargs))
     except BadArgument as exc:
         raise bad_input(str(exc)) from None
     except OperationalError as exc:
@@ -81,10 +95,9 @@ async def run_db(
             raise GraphQLError("query took too long", extensions={"code": "TIMEOUT"}) from None
         raise
     except PoolTimeout:
-        log.warning("database pool exhausted")
-        raise GraphQLError(
-            "server busy, try again", extensions={"code": "SERVICE_UNAVAILABLE"}
-        ) from None
+        raise _busy("database pool exhausted") from None
+    finally:
+        limiter.release_on_behalf_of(borrower)
 
 
 class ResultCache:

@@ -308,3 +308,51 @@ def test_field_coverage_below_its_threshold_makes_the_run_partial(
     assert run.status == "partial"
     assert "salary" in run.message and "title" not in run.message
     assert _counts(engine)[1] == JOBS  # the jobs themselves are all stored
+
+
+@pytest.mark.slow
+def test_parallel_crawls_of_overlapping_sources_merge_the_same_way(
+    db_url: str, engine: Engine, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from sqlalchemy import delete
+
+    from tests.support.crawl import FAST, env_for
+
+    def partition() -> set[frozenset[str]]:
+        with engine.connect() as conn:
+            rows = conn.execute(select(JobSource.job_id, JobSource.url)).all()
+        groups: dict[int, set[str]] = {}
+        for job_id, url in rows:
+            groups.setdefault(job_id, set()).add(url)
+        return {frozenset(urls) for urls in groups.values()}
+
+    seen = []
+    # Both sites list some of the same jobs (the sandbox copies about one in eight).
+    with serve(["aviationjobsearch", "linkedin"], jobs=24) as sites:
+        for _ in range(3):
+            with engine.begin() as conn:
+                for table in (JobSource, Job):
+                    conn.execute(delete(table))
+            cmd = [
+                sys.executable,
+                "-m",
+                "aeroscrap.cli",
+                "crawl",
+                "--parallel",
+                "aviationjobsearch",
+                "linkedin",
+            ]
+            for site in ("aviationjobsearch", "linkedin"):
+                cmd += ["--base-url", f"{site}={sites.base_url(site)}"]
+            for setting in FAST:
+                cmd += ["-s", setting]
+            done = subprocess.run(
+                cmd, cwd=tmp_path, env=env_for(db_url), capture_output=True, text=True, timeout=300
+            )
+            assert done.returncode == 0, done.stdout + done.stderr
+            seen.append(partition())
+    assert any(len(group) > 1 for group in seen[0])  # there were cross-site duplicates
+    assert seen[0] == seen[1] == seen[2]
