@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import Engine
 
@@ -141,6 +142,15 @@ def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
     )
 
 
+def display_url(raw: str, canonical: str) -> str:
+    """The URL to show and follow: the canonical path and query (tracking parameters gone) on the
+    scheme and host the site really uses; identity stays with the canonical URL's hash."""
+    shown, real = urlsplit(canonical), urlsplit(raw)
+    if not real.scheme or not real.netloc:
+        return canonical
+    return urlunsplit((real.scheme, real.netloc, shown.path, shown.query, ""))
+
+
 def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, Any]:
     job = p.job
     search = " ".join(
@@ -153,7 +163,7 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         )
     )
     return {
-        "url": job.canonical_url,
+        "url": display_url(job.url, job.canonical_url),
         "url_hash": p.url_hash,
         "source": job.source,
         "source_job_id": job.source_job_id,
@@ -306,7 +316,7 @@ class Ingestor:
                         "job_id": real.get(jid, jid),
                         "source": p.job.source,
                         "source_job_id": p.job.source_job_id,
-                        "url": p.job.canonical_url,
+                        "url": display_url(p.job.url, p.job.canonical_url),
                         "url_hash": p.url_hash,
                         "first_seen": now,
                         "last_seen": now,

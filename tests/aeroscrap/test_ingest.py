@@ -114,3 +114,10 @@ def test_hostile_text_is_stored_on_both_databases(engine: Engine) -> None:
     assert job["posted_date"] is None
     assert job["raw_json"]["posted"] == "31/02/2026"
     assert len(job["description"]) == 100_000 and job["description_truncated"]
+
+
+def test_shown_url_keeps_the_sites_scheme_and_host_without_tracking() -> None:
+    from aeroscrap.ingest import display_url
+
+    raw = "http://WWW.Example.com:8080/job/12?utm_source=x&jobId=7#apply"
+    assert display_url(raw, canonical_url(raw)) == "http://WWW.Example.com:8080/job/12?jobId=7"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import anyio
 import pytest
@@ -10,6 +12,7 @@ from graphql import GraphQLError
 from sqlalchemy import Engine, event, text
 
 from aeroscrap.db.session import make_engine
+from graphql_api import context
 from graphql_api.context import ResultCache, run_db
 from tests.conftest import pg_admin_url
 from tests.graphql_api.conftest import LiveApi
@@ -56,6 +59,39 @@ def test_statement_timeout_becomes_a_timeout_error() -> None:
         engine.dispose()
     assert info.value.extensions == {"code": "TIMEOUT"}
     assert info.value.message == "query took too long"
+
+
+def test_database_calls_queue_then_fail_cleanly_when_the_wait_is_too_long(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(context, "DB_CONCURRENCY", 1)
+    monkeypatch.setattr(context, "DB_WAIT_SECONDS", 0.2)
+    engine = make_engine(f"sqlite:///{tmp_path / 'q.db'}", writer=False)
+    outcomes: list[str] = []
+
+    def slow(conn: object, seconds: float) -> str:
+        time.sleep(seconds)
+        return "done"
+
+    async def call(seconds: float) -> None:
+        try:
+            outcomes.append(await run_db(engine, slow, seconds))
+        except GraphQLError as exc:
+            outcomes.append(str((exc.extensions or {}).get("code")))
+
+    async def scenario() -> None:
+        async with anyio.create_task_group() as group:
+            group.start_soon(call, 0.6)
+            await anyio.sleep(0.05)
+            group.start_soon(call, 0.0)
+        # The slot is free again once the slow call is over.
+        await call(0.0)
+
+    try:
+        anyio.run(scenario)
+    finally:
+        engine.dispose()
+    assert outcomes == ["SERVICE_UNAVAILABLE", "done", "done"]
 
 
 def test_result_cache_shares_one_computation_and_forgets_failures() -> None:
