@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -34,8 +34,10 @@ from aeroscrap.requirements import job_requirements
 logger = logging.getLogger(__name__)
 
 MAX_RAW_JSON_BYTES = 256 * 1024
-# The index needs the words, not a whole 100 kB description: this bounds the tsvector write cost.
-MAX_SEARCH_CHARS = 20_000
+# Title, company, location and the head of the description are what people search for; indexing
+# whole descriptions made the tsvector the largest write cost (bench/storage.py).
+MAX_SEARCH_CHARS = 2_000
+_KEY_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,41 @@ class Ingestor:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._company_ids: dict[str, int] = {}
+        # Decoded dedup features of stored jobs: decoding JSON for every candidate of every
+        # batch was the largest cost of storing into a big table.
+        self._keys: dict[int, dedup.DedupKey] = {}
+
+    def _candidates(
+        self, conn: Any, batch: Sequence[Prepared]
+    ) -> dict[str, list[tuple[int, dedup.DedupKey]]]:
+        """Stored jobs each record could duplicate, bucketed by blocking and reference key."""
+        probes = [
+            repository.BlockProbe(
+                p.block_key,
+                # Remote records match remote ones anywhere: no country filter for them.
+                None if p.features.remote else p.job.country_code,
+                p.ref_key,
+            )
+            for p in batch
+        ]
+        dates = [p.job.posted_date for p in batch]
+        since = (
+            min(dates) - timedelta(days=dedup.MAX_POSTED_GAP_DAYS)  # type: ignore[type-var]
+            if all(dates)
+            else None
+        )
+        rows = repository.candidates_by_block(conn, probes, since=since)
+        missing = [row.id for row in rows if row.id not in self._keys]
+        if len(self._keys) + len(missing) > _KEY_CACHE_SIZE:
+            self._keys.clear()
+        for job_id, data in repository.dedup_features(conn, missing).items():
+            self._keys[job_id] = _key_from_json(data)
+        buckets: dict[str, list[tuple[int, dedup.DedupKey]]] = defaultdict(list)
+        for row in rows:
+            for bucket in (row.block_key, row.ref_key):
+                if bucket:
+                    buckets[bucket].append((row.id, self._keys[row.id]))
+        return buckets
 
     def _company_ids_for(self, conn: Any, batch: Sequence[Prepared]) -> dict[str, int]:
         wanted = {
@@ -249,14 +286,7 @@ class Ingestor:
             by_sid = repository.job_ids_by_source_id(
                 conn, ((p.job.source, p.job.source_job_id) for p in batch if p.job.source_job_id)
             )
-            buckets: dict[str, list[tuple[int, Any]]] = defaultdict(list)
-            for row in repository.candidates_by_block(
-                conn, {p.block_key for p in batch}, {p.ref_key for p in batch if p.ref_key}
-            ):
-                candidate = (row.id, _key_from_json(row.dedup_features))
-                for bucket in (row.block_key, row.ref_key):
-                    if bucket:
-                        buckets[bucket].append(candidate)
+            buckets = self._candidates(conn, batch)
             known = repository.job_keys(conn, set(by_url.values()) | set(by_sid.values()))
 
             new_rows: dict[int, dict[str, Any]] = {}  # temporary negative id -> row
@@ -327,6 +357,8 @@ class Ingestor:
         for result in results:
             if result.job_id is not None and result.job_id < 0:
                 result.job_id = real[result.job_id]
+            if result.action in {"inserted", "updated"} and result.prepared and result.job_id:
+                self._keys[result.job_id] = result.prepared.features
         return results
 
 

@@ -64,7 +64,7 @@ class AeroScrapSchema(strawberry.Schema):
 
 
 def _attribute_getter(name: str) -> Callable[..., Any]:
-    def resolve(source: Any, _info: GraphQLResolveInfo) -> Any:
+    def resolve(source: Any, _info: GraphQLResolveInfo[Any]) -> Any:
         return getattr(source, name)
 
     return resolve

@@ -57,15 +57,16 @@ class CompanyType:
     @classmethod
     def from_joined(cls, row: Row[Any]) -> CompanyType:
         """From a job row carrying the job's company as queries.jobs.COMPANY_COLUMNS."""
+        m = row._mapping
         return cls(
-            id=row.co_id,
-            key=row.co_key,
-            name=row.co_name,
-            operation_type=row.co_operation_type,
-            country_code=row.co_country_code,
-            is_agency=bool(row.co_is_agency),
-            curated=bool(row.co_curated),
-            created_at=utc(row.co_created_at),  # type: ignore[arg-type]
+            id=m["co_id"],
+            key=m["co_key"],
+            name=m["co_name"],
+            operation_type=m["co_operation_type"],
+            country_code=m["co_country_code"],
+            is_agency=bool(m["co_is_agency"]),
+            curated=bool(m["co_curated"]),
+            created_at=utc(m["co_created_at"]),  # type: ignore[arg-type]
         )
 
     async def _stats(self, info: Info) -> company_queries.CompanyStats:
