@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +88,8 @@ class DedupKey:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form, so a store can keep the key beside the job instead of recomputing it."""
-        data = asdict(self)
+        # Shallow on purpose: dataclasses.asdict deep-copies every value, and this runs per item.
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
         for name, value in data.items():
             if isinstance(value, frozenset):
                 data[name] = sorted(value)

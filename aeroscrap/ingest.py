@@ -14,7 +14,7 @@ import logging
 import sys
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
@@ -51,6 +51,9 @@ class Prepared:
     ref_key: str | None
     content_hash: str
     raw_json: dict[str, Any]
+    features_json: dict[str, Any]
+    requirements: dict[str, Any]
+    search_text: str
 
 
 @dataclass
@@ -90,25 +93,6 @@ def _blocks(key: dedup.DedupKey) -> tuple[str, str | None]:
     return keys[0], keys[1] if len(keys) > 1 else None
 
 
-_SET_FIELDS = {f.name for f in fields(dedup.DedupKey) if "frozenset" in str(f.type)}
-
-
-def _key_to_json(key: dedup.DedupKey) -> dict[str, Any]:
-    data = asdict(key)
-    for name in _SET_FIELDS:
-        data[name] = sorted(data[name])
-    data["posted"] = key.posted.isoformat() if key.posted else None
-    return data
-
-
-def _key_from_json(data: dict[str, Any]) -> dedup.DedupKey:
-    values = dict(data)
-    for name in _SET_FIELDS:
-        values[name] = frozenset(values[name])
-    values["posted"] = date.fromisoformat(values["posted"]) if values["posted"] else None
-    return dedup.DedupKey(**values)
-
-
 def _content_hash(job: NormalizedJob) -> str:
     parts = [
         job.title,
@@ -141,6 +125,19 @@ def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
         ref_key=blocks[1],
         content_hash=_content_hash(job),
         raw_json=_raw_json(record),
+        features_json=features.as_dict(),
+        requirements=job_requirements(job.title, job.description),
+        search_text=fold(
+            " ".join(
+                (
+                    job.title,
+                    job.company,
+                    job.advertiser.display_name,
+                    job.location.raw,
+                    job.description[:MAX_SEARCH_CHARS],
+                )
+            )
+        ),
     )
 
 
@@ -155,15 +152,6 @@ def display_url(raw: str, canonical: str) -> str:
 
 def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, Any]:
     job = p.job
-    search = " ".join(
-        (
-            job.title,
-            job.company,
-            job.advertiser.display_name,
-            job.location.raw,
-            job.description[:MAX_SEARCH_CHARS],
-        )
-    )
     return {
         "url": display_url(job.url, job.canonical_url),
         "url_hash": p.url_hash,
@@ -190,11 +178,11 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "description": job.description or None,
         "description_truncated": job.description_truncated,
         "status": job.status,
-        "requirements": job_requirements(job.title, job.description),
+        "requirements": p.requirements,
         "block_key": p.block_key,
         "ref_key": p.ref_key,
-        "dedup_features": _key_to_json(p.features),
-        "search_text": fold(search),
+        "dedup_features": p.features_json,
+        "search_text": p.search_text,
         "raw_json": p.raw_json,
         "content_hash": p.content_hash,
         "last_checked": now,
@@ -248,7 +236,7 @@ class Ingestor:
         if len(self._keys) + len(missing) > _KEY_CACHE_SIZE:
             self._keys.clear()
         for job_id, data in repository.dedup_features(conn, missing).items():
-            self._keys[job_id] = _key_from_json(data)
+            self._keys[job_id] = dedup.DedupKey.from_dict(data)
         buckets: dict[str, list[tuple[int, dedup.DedupKey]]] = defaultdict(list)
         for row in rows:
             for bucket in (row.block_key, row.ref_key):

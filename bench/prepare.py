@@ -208,10 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     measure(fixtures + adverts, 1)
     short, long = measure(fixtures, rounds), measure(adverts, rounds)
     base = long["normalize_job"]
-    rows = [
-        [name, short[name], long[name], long[name] / base if base else 0.0]
-        for name in long
-    ]
+    rows = [[name, short[name], long[name], long[name] / base if base else 0.0] for name in long]
     print(table(["step", "fixtures ms/rec", "2-4 KB ms/rec", "x normalize_job"], rows))
     if args.profile:
         profiler = cProfile.Profile()

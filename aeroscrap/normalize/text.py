@@ -9,9 +9,20 @@ import unicodedata
 # and the bidi controls let a title render reversed (RELIABILITY.md D12).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_SPACES = re.compile(r"[^\S\n\t]+|\t+")
+# A run of two or more blanks, or one blank that is not a plain space (tab, no-break space...).
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+# Every character the full cleaning removes or rewrites: the controls above, \r, surrogates and
+# each whitespace character but " " and "\n". A text without them (and without the spacing
+# patterns of _UNTIDY) only needs the NFC and strip checks to be known clean.
+_ODD = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200b\u2028-\u202f\u205f\u2066-\u2069\u3000"
+    r"\ufeff\ud800-\udfff]"
+)
+_UNTIDY = ("  ", " \n", "\n ", "\n\n\n")
+# Combining marks all lie at U+0300 or above: only such characters need a look.
+_MAYBE_MARK = re.compile(r"[^\x00-\u02ff]")
 
 
 def clean_text(s: object, max_len: int | None = None) -> str:
@@ -23,12 +34,25 @@ def clean_text(s: object, max_len: int | None = None) -> str:
     if s is None:
         return ""
     text = s if isinstance(s, str) else str(s)
-    if text.isascii() and text.isprintable() and "  " not in text:
-        # Fast path for the common case: printable ASCII has no controls, surrogates or
-        # composable characters, so only the ends and the length can need work.
-        text = text.strip()
-        if max_len is None or len(text) <= max_len:
-            return text
+    # Most texts are clean already (every normaliser cleans its input again), so checking is
+    # the common path. ASCII ends can only be whitespace or controls, which cleaning drops too.
+    candidate = text.strip() if text.isascii() else text
+    if (max_len is None or len(candidate) <= max_len) and _is_clean(candidate):
+        return candidate
+    return _clean(text, max_len)
+
+
+def _is_clean(text: str) -> bool:
+    """Whether `_clean` would return `text` unchanged (ignoring `max_len`)."""
+    return (
+        text == text.strip()
+        and not any(pattern in text for pattern in _UNTIDY)
+        and _ODD.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
+def _clean(text: str, max_len: int | None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SURROGATE.sub("", text)
     text = _CONTROL.sub("", text)
@@ -50,7 +74,11 @@ def strip_diacritics(s: str) -> str:
     if s.isascii():
         return s
     decomposed = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # A text holds few distinct marks: one C-level replace per mark beats a per-character loop.
+    for ch in set(_MAYBE_MARK.findall(decomposed)):
+        if unicodedata.combining(ch):
+            decomposed = decomposed.replace(ch, "")
+    return decomposed
 
 
 def fold(s: object) -> str:

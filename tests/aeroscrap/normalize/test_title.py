@@ -1,4 +1,4 @@
-"""normalized_title (README 3.1) and the text cleaning it builds on."""
+"""normalized_title (README 3.1) and title_segments."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aeroscrap.normalize.text import clean_text, fold
 from aeroscrap.normalize.title import normalize_title, title_segments
 
 
@@ -92,27 +91,3 @@ def test_normalize_title_is_idempotent_and_never_raises(raw: str) -> None:
     once = normalize_title(raw)
     assert normalize_title(once) == once
     assert set(once) <= set("abcdefghijklmnopqrstuvwxyz0123456789. ")
-
-
-@given(st.text(max_size=300), st.one_of(st.none(), st.integers(min_value=0, max_value=50)))
-def test_clean_text_is_idempotent_and_storable(raw: str, max_len: int | None) -> None:
-    once = clean_text(raw, max_len)
-    assert clean_text(once, max_len) == once
-    assert "\x00" not in once
-    once.encode("utf-8")  # no lone surrogates left
-    if max_len is not None:
-        assert len(once) <= max_len
-
-
-def test_clean_text_keeps_letters_and_drops_controls() -> None:
-    assert (
-        clean_text("Zu\u0308rich\x00 \u202eSão  Paulo\x07\r\n\r\n\r\nok")
-        == "Zürich São Paulo\n\nok"
-    )
-    assert clean_text("bad \ud800 surrogate") == "bad surrogate"
-    assert clean_text(None) == ""
-
-
-def test_fold_matches_accented_and_plain() -> None:
-    assert fold("Zürich") == fold("ZURICH") == "zurich"
-    assert fold("Ｔｏｋｙｏ") == "tokyo"
