@@ -74,7 +74,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from aeroscrap import export
 
-    return export.export_jobs(args.output, fmt=args.format)
+    filters = dict(item.split("=", 1) for item in args.filter)
+    return export.export_jobs(args.output, fmt=args.format, filters=filters)
 
 
 def _schedule(args: argparse.Namespace) -> int:
@@ -146,8 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo)
 
     export = sub.add_parser("export", help="export jobs as CSV or JSON lines")
-    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument("-o", "--output", default="-", help="file (default: stdout)")
+    export.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="as the /export/jobs.csv parameters: countryCode=GB, day=2026-11-20, ...",
+    )
     export.set_defaults(handler=_export)
 
     schedule = sub.add_parser("schedule", help="place due crawls on scrapyd nodes")

@@ -225,10 +225,11 @@ class Ingestor:
             )
             for p in batch
         ]
-        dates = [p.job.posted_date for p in batch]
+        dates = [p.job.posted_date for p in batch if p.job.posted_date]
+        # An undated record can match a job of any date: then no date window at all.
         since = (
-            min(dates) - timedelta(days=dedup.MAX_POSTED_GAP_DAYS)  # type: ignore[type-var]
-            if all(dates)
+            min(dates) - timedelta(days=dedup.MAX_POSTED_GAP_DAYS)
+            if len(dates) == len(batch)
             else None
         )
         rows = repository.candidates_by_block(conn, probes, since=since)

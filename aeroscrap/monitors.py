@@ -19,7 +19,7 @@ from spidermon.core.actions import Action
 FAILURES_STAT = "aeroscrap/monitor_failures"
 
 
-class RecordMonitorFailures(Action):
+class RecordMonitorFailures(Action):  # type: ignore[misc]  # spidermon is untyped
     """Put "monitor name: reason" of every failed check into the stats."""
 
     def run_action(self) -> None:
@@ -36,7 +36,7 @@ def _reason(text: str) -> str:
     return " ".join(message.split())[:300]
 
 
-class SpiderCloseMonitorSuite(MonitorSuite):
+class SpiderCloseMonitorSuite(MonitorSuite):  # type: ignore[misc]  # spidermon is untyped
     """Checks every run; the thresholds are the SPIDERMON_* settings in aeroscrap.settings."""
 
     monitors: ClassVar[list[type]] = [ItemCountMonitor, FieldCoverageMonitor, FinishReasonMonitor]

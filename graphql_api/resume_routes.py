@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -36,7 +36,7 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _NO_STORE = {"cache-control": "no-store", "x-content-type-options": "nosniff"}
 
 
-def upload_route(graphql: GraphQL) -> Route:  # type: ignore[type-arg]
+def upload_route(graphql: GraphQL[Any, Any]) -> Route:
     """The /graphql/upload endpoint: the same schema and context with multipart switched on.
 
     Only this route accepts multipart and the larger body; /graphql keeps 1 MiB and JSON only.

@@ -69,6 +69,8 @@ def export_spec(params: dict[str, str]) -> tuple[JobSpec, int]:
                 values[field] = convert(raw)
             else:
                 raise BadArgument(f"unknown parameter {name!r}")
+        except BadArgument:
+            raise
         except (ValueError, KeyError):
             raise BadArgument(f"bad value for {name!r}: {raw[:40]!r}") from None
     if values.get("status") not in {None, "active", "expired", "filled"}:
@@ -97,7 +99,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _csv_chunks(engine: Engine, spec: JobSpec, limit: int) -> Iterator[str]:
+def csv_chunks(engine: Engine, spec: JobSpec, limit: int) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(_EXPORT_FIELDS)
@@ -115,7 +117,7 @@ def _json_default(value: Any) -> str:
     raise TypeError(type(value).__name__)
 
 
-def _json_chunks(engine: Engine, spec: JobSpec, limit: int) -> Iterator[str]:
+def json_chunks(engine: Engine, spec: JobSpec, limit: int) -> Iterator[str]:
     yield "["
     first = True
     for chunk in _rows(engine, spec, limit):
@@ -133,9 +135,9 @@ def _export(kind: str) -> Any:
             return JSONResponse({"error": str(exc), "code": "BAD_USER_INPUT"}, status_code=400)
         engine = request.app.state.engine
         if kind == "csv":
-            chunks, media = _csv_chunks(engine, spec, limit), "text/csv; charset=utf-8"
+            chunks, media = csv_chunks(engine, spec, limit), "text/csv; charset=utf-8"
         else:
-            chunks, media = _json_chunks(engine, spec, limit), "application/json"
+            chunks, media = json_chunks(engine, spec, limit), "application/json"
         # Starlette iterates a sync generator in a worker thread, so the loop stays free.
         return StreamingResponse(
             chunks,

@@ -222,7 +222,7 @@ class AdminMutation:
     ) -> MappingResult:
         require_admin(info)
         values = {"variant": _variant(variant), "company_id": company_id}
-        return await run_in_threadpool(_write, _save_mapping, ctx(info).writer, None, values)  # type: ignore[no-any-return]
+        return await run_in_threadpool(_write, _save_mapping, ctx(info).writer, None, values)
 
     @strawberry.mutation(description="Change a mapping's spelling and/or company.")
     async def update_company_mapping(
@@ -236,7 +236,7 @@ class AdminMutation:
             values["company_id"] = company_id
         if not values:
             raise bad_input("give variant and/or companyId")
-        return await run_in_threadpool(_write, _save_mapping, ctx(info).writer, id, values)  # type: ignore[no-any-return]
+        return await run_in_threadpool(_write, _save_mapping, ctx(info).writer, id, values)
 
     @strawberry.mutation(description="Delete a company mapping.")
     async def delete_company_mapping(self, info: Info, id: int) -> Deleted:

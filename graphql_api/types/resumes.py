@@ -19,11 +19,12 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from aeroscrap import matching, resumes
-from aeroscrap.resumes import MAX_FILE_BYTES, ResumeError, StoredResume
+from aeroscrap.resumes import ResumeError, StoredResume
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
 from graphql_api.types.admin import Deleted, require_admin
 from graphql_api.types.common import CountBucket, ctx, utc
 from graphql_api.types.jobs import JobType
+from resume_parser.api import MAX_FILE_BYTES
 
 MAX_INFO_CHARS = 320
 
