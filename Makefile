@@ -19,6 +19,7 @@ demo: $(STAMP)
 test: $(STAMP) services
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 services:
@@ -31,6 +32,7 @@ fmt: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 clean:

@@ -206,18 +206,30 @@ def serve(url: str, port: int) -> None:
     from aeroscrap.config import Settings
     from graphql_api.app import create_app
     from graphql_api.context import run_db
-    from graphql_api.queries.companies import companies_by_ids
-    from graphql_api.queries.jobs import JobSpec, fetch_page, sources_by_job_ids
+    from graphql_api.queries.jobs import COMPANY_PREFIX, JobSpec, fetch_page, sightings_of
 
     def plain_page(conn: Any, country: str) -> list[dict[str, Any]]:
+        # The same one-statement fetch the GraphQL page uses (job, company and sightings), so
+        # the ratio measures what GraphQL adds and nothing else.
         page = fetch_page(
-            conn, JobSpec(status="active", country_code=country), order="posted", first=20
+            conn,
+            JobSpec(status="active", country_code=country),
+            order="posted",
+            first=20,
+            with_company=True,
+            with_sightings=True,
         )
-        companies = companies_by_ids(conn, [r.company_id for r in page.rows if r.company_id])
-        sightings = sources_by_job_ids(conn, [r.id for r in page.rows])
         out = []
         for row, cursor in zip(page.rows, page.cursors, strict=True):
-            company = companies.get(row.company_id)
+            values = row._mapping
+            company = (
+                {
+                    "name": values[COMPANY_PREFIX + "name"],
+                    "operationType": values[COMPANY_PREFIX + "operation_type"],
+                }
+                if values[COMPANY_PREFIX + "id"] is not None
+                else None
+            )
             out.append(
                 {
                     "cursor": cursor,
@@ -232,12 +244,8 @@ def serve(url: str, port: int) -> None:
                             "max": row.salary_max,
                             "currency": row.salary_currency,
                         },
-                        "company": {"name": company.name, "operationType": company.operation_type}
-                        if company
-                        else None,
-                        "sources": [
-                            {"source": s.source, "url": s.url} for s in sightings.get(row.id, [])
-                        ],
+                        "company": company,
+                        "sources": [{"source": s.source, "url": s.url} for s in sightings_of(row)],
                     },
                 }
             )
