@@ -34,9 +34,10 @@ from aeroscrap.requirements import job_requirements
 logger = logging.getLogger(__name__)
 
 MAX_RAW_JSON_BYTES = 256 * 1024
-# Title, company, location and the head of the description are what people search for; indexing
-# whole descriptions made the tsvector the largest write cost (bench/storage.py).
-MAX_SEARCH_CHARS = 2_000
+# Title, company, location and the opening of the description (role, aircraft, base) are what
+# people search by. The GIN write cost grows with the words indexed: a whole 2 kB description
+# made inserts ~10x slower than no index, its first 600 characters ~3x (bench/storage.py).
+MAX_SEARCH_CHARS = 600
 _KEY_CACHE_SIZE = 200_000
 
 
@@ -110,6 +111,12 @@ def _content_hash(job: NormalizedJob) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def search_text(*parts: str) -> str:
+    """What the full-text index holds: folded parts, the last (the description) cut short."""
+    *head, description = parts
+    return fold(" ".join((*head, description[:MAX_SEARCH_CHARS])))
+
+
 def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
     """Validate and normalise one raw record; raises an InvalidJob subclass if it is not a job."""
     if validate:
@@ -127,16 +134,8 @@ def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
         raw_json=_raw_json(record),
         features_json=features.as_dict(),
         requirements=job_requirements(job.title, job.description),
-        search_text=fold(
-            " ".join(
-                (
-                    job.title,
-                    job.company,
-                    job.advertiser.display_name,
-                    job.location.raw,
-                    job.description[:MAX_SEARCH_CHARS],
-                )
-            )
+        search_text=search_text(
+            job.title, job.company, job.advertiser.display_name, job.location.raw, job.description
         ),
     )
 

@@ -45,6 +45,7 @@ from _common import (
 from sqlalchemy import Engine, insert
 from sqlalchemy.orm import Session
 
+from aeroscrap import ingest
 from aeroscrap.db import repository
 from aeroscrap.db.models import Job
 from aeroscrap.db.session import make_engine
@@ -74,7 +75,7 @@ class RowMaker:
         url = f"https://jobs.example.com/{sample['source']}/{i}/{revision and 'r'}"
         raw = {**sample, "url": url, "company": company, "description": description}
         posted = date(2026, 11, 1) - timedelta(days=i % 60)
-        search = " ".join((title, company, location, description)).lower()
+        search = ingest.search_text(title, company, location, description)
         return {
             "url": url,
             # One URL per job across revisions: a revision is an update of the same key.

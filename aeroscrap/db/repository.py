@@ -298,8 +298,11 @@ def upsert_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dic
     columns = [c for c in batch[0] if c != "key"]
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.key], set_={c: stmt.excluded[c] for c in columns}
-    ).returning(table.c.key, table.c.id)
-    return {row.key: row.id for row in conn.execute(stmt, batch)}
+    )
+    conn.execute(stmt, batch)
+    keys = [row["key"] for row in batch]
+    found = conn.execute(select(table.c.key, table.c.id).where(table.c.key.in_(keys)))
+    return {row.key: row.id for row in found}
 
 
 def ensure_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:

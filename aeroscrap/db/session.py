@@ -34,6 +34,9 @@ def make_engine(
         "application_name": "aeroscrap",
     }
     kwargs.setdefault("pool_pre_ping", True)
+    # Batches go through psycopg's own executemany (pipeline mode, prepared once) rather than
+    # SQLAlchemy's multi-VALUES rewrite, whose 500-row statement psycopg re-parses every time.
+    kwargs.setdefault("use_insertmanyvalues", False)
     kwargs.setdefault("pool_timeout", 5)
     return create_engine(parsed, connect_args=connect_args, **kwargs)
 
