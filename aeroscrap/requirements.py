@@ -10,7 +10,10 @@ surface forms come from resume_parser.aviation, so a resume and a job speak the 
 requirement only when `type_rated_required` is true.
 
 This runs once per scraped item, so every regex is gated by plain substring tests on the
-lower-cased clause: most of an ad (duties, company blurb) never reaches a pattern.
+lower-cased clause: most of an ad (duties, company blurb) never reaches a pattern. Each gate holds
+words one of which every text the gated patterns can match contains, so a gate never changes a
+result. Case-insensitive patterns also match "İ"/"ı" for i and "ſ" for s, which a substring test
+on lower-cased text misses: an ad holding one of those three skips the gates that rely on this.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from resume_parser.models import Line
 
 _I = re.IGNORECASE
 # One alternation of the parser's type patterns, tried only where a type can start.
+# Each alternative ends in an empty named group rather than sitting inside one: the regex engine
+# then tries a failing position about twice as fast, and `lastgroup` names the type that matched.
 _TYPES = re.compile(
-    "|".join(f"(?P<t{i}>{p.pattern})" for i, (_, p) in enumerate(TYPE_PATTERNS)), _I
+    "|".join(f"(?:{p.pattern})(?P<t{i}>)" for i, (_, p) in enumerate(TYPE_PATTERNS)), _I
 )
 _TYPE_CODES = {f"t{i}": code for i, (code, _) in enumerate(TYPE_PATTERNS)}
 # Every type form holds a digit run or one of these words.
@@ -32,6 +37,10 @@ _TYPE_WORDS = ("dreamliner", "jet", "crj", "otter", "caravan", "puma")
 _DIGITS = re.compile(r"[0-9]+(?:[,.][0-9]+)*")
 # First letters of every surface form in TYPE_PATTERNS ("737" alone starts with a 7).
 _TYPE_FIRST = frozenset("abcdehpqrst7")
+# A letter of _TYPE_FIRST (either case) not preceded by a letter or digit: where a type can start.
+_TYPE_START = re.compile(
+    r"(?<![^\W_])[" + "".join(sorted(_TYPE_FIRST | {c.upper() for c in _TYPE_FIRST})) + "]"
+)
 _TYPE_LOOKBACK = 12  # "Embraer 190", "Boeing 737": the name starts this far before the digits
 HELICOPTER_TYPES = frozenset(
     {"AW139", "AW169", "S92", "H135", "H145", "H125", "R44", "AW109", "S76", "H175", "H225", "B412"}
@@ -57,7 +66,27 @@ _PREFERRED_WORDS = (
 )  # fmt: skip
 _HELI_WORDS = ("helicopter", "rotary", "rotorcraft", "(h)", "hems", "offshore")
 _ENGINEER_WORDS = ("engineer", "technician", "mechanic", "certifying", "avionic", "b1", "b2")
-_HOUR_HINT = re.compile(r"[0-9]\s*\+?\s*h|hour|hrs|tt|pic|p1|command|captain|time|total|fl[iy]", _I)
+_HOUR_HINT_TEXT = r"[0-9]\s*\+?\s*h|hour|hrs|tt|pic|p1|command|captain|time|total|fl[iy]"
+_HOUR_HINT = re.compile(_HOUR_HINT_TEXT, _I)
+# The same on lower-cased text without the letters IGNORECASE folds specially: several times faster.
+_HOUR_HINT_LOWER = re.compile(_HOUR_HINT_TEXT)
+# IGNORECASE matches these for i and s; lower() keeps "ı" and "ſ" and turns "İ" into "i" + U+0307.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+# Every licence form find_licences knows (resume_parser.aviation) holds one of these phrases or
+# tokens, lower-cased; tests/aeroscrap/test_requirements.py checks the forms against them.
+_LICENCE_PHRASES = (
+    "frozen", "airline transport pilot", "commercial pilot", "private pilot", "crew pilot",
+    "airframe", "air traffic control", "dispatch", "flight operations officer",
+    "cabin crew attestation",
+)  # fmt: skip
+# One word boundary up front: the engine tries the alternatives only at word starts.
+_LICENCE_TOKEN = re.compile(
+    r"\b(?:(?:atpl?|cpl|ppl|mpl|atco|foo|cca|a\s*&\s*p|(?:category|cat\.?)\s*[ac]|a[1-4])\b|b[12])"
+)
+# Every total or PIC figure find_hours reads is labelled with one of these.
+_HOURS_NEEDS = ("total", "tt", "tft", "pic", "p1", "pilot")
+_PLUS = re.compile(r"(\d)\s*\+")
+_TITLE_LICENCE = re.compile(r"\(([AB]\d[^)]*)\)")
 
 _BULLETS = ("-", "*", "–")
 _FRAGMENTS = re.compile(r",\s+|\s+(?:but|whereas|while|although)\s+|\s*\((?=[^)]*\))", _I)
@@ -156,14 +185,14 @@ _QUALIFIED = re.compile(
 
 def job_requirements(title: str, description: str) -> dict[str, Any]:
     """Required/preferred licences and type ratings, minimum total/PIC hours, medical class."""
-    acc = _Accumulator(title or "", description or "")
-    mode = "neutral"
     # Screening the whole ad once leaves a handful of words to test per line.
     whole = (description or "").lower()
+    acc = _Accumulator(title or "", description or "", whole)
+    mode = "neutral"
     gate = [w for w in _GATE_WORDS if w in whole]
     for line, bullet in _lines(description or ""):
         low = line.lower()
-        relevant = _has_digit(line) or any(w in low for w in gate)
+        relevant = _DIGIT.search(line) is not None or any(map(low.__contains__, gate))
         # A short line is a heading only when it says nothing itself ("Desirable", not
         # "B737 type rating essential"); a bullet never is.
         if not bullet and (":" in line or (len(line) <= 45 and not relevant)):
@@ -171,7 +200,7 @@ def job_requirements(title: str, description: str) -> dict[str, Any]:
             if match and (match.group(1) or not relevant):
                 line, mode = _heading(match, line, mode)
                 low = line.lower()
-                relevant = _has_digit(line) or any(w in low for w in gate)
+                relevant = _DIGIT.search(line) is not None or any(map(low.__contains__, gate))
         if not relevant:
             continue
         if mode == "other":
@@ -236,9 +265,9 @@ def _fragments(line: str, low: str, preferred_mode: bool) -> list[tuple[str, boo
     return out
 
 
-def _codes(text: str) -> tuple[list[str], str]:
-    """Aircraft family codes in order, and the text with each type replaced by "TYPE"."""
-    low = text.lower()
+def _codes(text: str, low: str) -> tuple[list[str], str]:
+    """Aircraft family codes in order, and the text (`low` lower-cased) with each type replaced by
+    "TYPE"."""
     anchors = [
         m.start()
         for m in _DIGITS.finditer(text)
@@ -253,21 +282,29 @@ def _codes(text: str) -> tuple[list[str], str]:
     found: list[str] = []
     pieces: list[str] = []
     done = 0
+    if not anchors:
+        return found, text
     for anchor in sorted(anchors):
         if anchor < done:
             continue
-        for start in range(max(done, anchor - _TYPE_LOOKBACK), anchor + 1):
-            if text[start].lower() not in _TYPE_FIRST or (start and text[start - 1].isalnum()):
-                continue  # only a word start with a letter some type begins with
+        # Only a word start with a letter some type begins with, up to the anchor itself.
+        window = _TYPE_START.finditer(text, max(done, anchor - _TYPE_LOOKBACK), anchor + 1)
+        for candidate in window:
+            start = candidate.start()
             match = _TYPES.match(text, start)
             if match:
-                code = _TYPE_CODES[next(k for k, v in match.groupdict().items() if v is not None)]
+                code = _TYPE_CODES[str(match.lastgroup)]
                 if code not in found:
                     found.append(code)
                 pieces += [text[done:start], "TYPE"]
                 done = match.end()
                 break
     return found, "".join([*pieces, text[done:]]) if found else text
+
+
+def _may_name_licence(low: str) -> bool:
+    """False when find_licences can find nothing in the text of `low` (see _LICENCE_PHRASES)."""
+    return any(p in low for p in _LICENCE_PHRASES) or _LICENCE_TOKEN.search(low) is not None
 
 
 def _number(text: str) -> int | None:
@@ -284,7 +321,7 @@ def _add(found: list[str], codes: list[str]) -> None:
 class _Accumulator:
     """Collects what each clause says; result() turns it into the requirements dict."""
 
-    def __init__(self, title: str, description: str) -> None:
+    def __init__(self, title: str, description: str, description_low: str) -> None:
         self.licences: list[str] = []
         self.preferred_licences: list[str] = []
         self.types: list[str] = []
@@ -294,26 +331,31 @@ class _Accumulator:
         self.total: list[int] = []
         self.pic: list[int] = []
         self.medical: list[int] = []
-        self.title_types, _ = _codes(title)
-        low = f"{title}\n{description}".lower()
-        self.heli = any(w in low for w in _HELI_WORDS) or any(
+        title_low = title.lower()
+        self.title_types, _ = _codes(title, title_low)
+        self.heli = any(w in title_low or w in description_low for w in _HELI_WORDS) or any(
             t in HELICOPTER_TYPES for t in self.title_types
         )
+        # Whether the substring gates are exact for this ad (see the module docstring).
+        self.gated = not (_ODD_CASE.search(title) or _ODD_CASE.search(description))
         self.engineer = bool(_ENGINEER_TITLE.search(title))
         # "Type Rated Captain B777": the title alone makes the rating a requirement.
         self.type_rated = bool(self.title_types) and bool(_TYPE_RATED.search(title))
         # "B1 Engineer" in a title is the Part-66 licence even without the word "licence".
-        self.licences = self._licences(re.sub(r"\(([AB]\d[^)]*)\)", r"\1", title), title.lower())
+        self.licence_words = _LICENCE_WORDS
+        self.licences = self._licences(_TITLE_LICENCE.sub(r"\1", title), title_low)
+        # Every later clause is a piece of the description: only its words can occur there.
+        self.licence_words = tuple(w for w in _LICENCE_WORDS if w in description_low)
 
     def benefit(self, line: str, low: str) -> None:
         """Benefits and company blurbs: only "type rating provided" and the fleet count."""
         if "type" in low and _NOT_TYPE_RATED.search(line):
             self.not_type_rated = True
-        _add(self.fleet, _codes(line)[0])
+        _add(self.fleet, _codes(line, low)[0])
 
     def read(self, fragment: str, *, preferred: bool) -> None:
         low = fragment.lower()
-        types, plain = _codes(fragment)
+        types, plain = _codes(fragment, low)
         if "type" in low and _NOT_TYPE_RATED.search(fragment):
             self.not_type_rated = True
             _add(self.fleet, types)
@@ -332,7 +374,7 @@ class _Accumulator:
         else:
             _add(self.fleet, types)
         _add(self.licences, self._licences(fragment, low))
-        if _has_digit(plain) and _HOUR_HINT.search(low):
+        if _has_digit(plain) and (_HOUR_HINT_LOWER if self.gated else _HOUR_HINT).search(low):
             self._hours(plain)
         if "medic" in low:
             medical = find_medical([Line(_MEDICAL_NOISE.sub(" ", fragment))])
@@ -340,7 +382,7 @@ class _Accumulator:
                 self.medical.append(medical)
 
     def _licences(self, fragment: str, low: str) -> list[str]:
-        if not any(w in low for w in _LICENCE_WORDS):
+        if not any(map(low.__contains__, self.licence_words)):
             return []
         text = _VISA.sub(" ", fragment) if "visa" in low else fragment
         if self.engineer or any(w in low for w in _ENGINEER_WORDS):
@@ -353,6 +395,8 @@ class _Accumulator:
             pieces = [part66 + p for p in _LICENCE_PIECES.split(text)] + pieces
         found: list[str] = []
         for piece in pieces:
+            if self.gated and not _may_name_licence(piece.lower()):
+                continue
             for code in find_licences([Line(piece)]):
                 if self.heli and code.endswith("(A)") and not _AEROPLANE.search(piece):
                     code = code[:-3] + "(H)"
@@ -360,16 +404,19 @@ class _Accumulator:
         return found
 
     def _hours(self, plain: str) -> None:
-        text = re.sub(r"(\d)\s*\+", r"\1", plain)
-        total, pic = find_hours([Line(text)])
+        text = _PLUS.sub(r"\1", plain)
+        low = text.lower()
+        total = pic = None
+        if not self.gated or any(w in low for w in _HOURS_NEEDS):
+            total, pic = find_hours([Line(text)])
         if total is not None and (value := _number(str(total))):
             self.total.append(value)
         if pic is not None and (value := _number(str(pic))):
             self.pic.append(value)
         if pic is None:
-            self.pic += _scan(text, _PIC_PATTERNS, qualified_ok=True)
+            self.pic += _scan(text, low, _PIC_PATTERNS, qualified_ok=True)
         if total is None:
-            self.total += _scan(text, _TOTAL_PATTERNS, qualified_ok=False)
+            self.total += _scan(text, low, _TOTAL_PATTERNS, qualified_ok=False)
 
     def result(self) -> dict[str, Any]:
         types = list(self.title_types)
@@ -392,10 +439,13 @@ class _Accumulator:
 
 
 def _scan(
-    text: str, patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...], *, qualified_ok: bool
+    text: str,
+    low: str,
+    patterns: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...],
+    *,
+    qualified_ok: bool,
 ) -> list[int]:
     """The first plausible figure the job-ad phrasings find (the parser's forms came first)."""
-    low = text.lower()
     for words, pattern in patterns:
         if not any(w in low for w in words):
             continue

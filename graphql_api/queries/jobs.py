@@ -341,11 +341,17 @@ def _relevance_page(
     window = ranked_window(conn, terms, conditions(conn, spec, with_search=False)).subquery(
         "ranked"
     )
-    stmt = (
-        select_jobs.join(window, window.c.id == _jobs.c.id)
-        .order_by(window.c.rank.desc(), _jobs.c.id.desc())
+    # Pick the page's ids first: joining the window to the full select would build the company
+    # and sightings of every job in the window before the sort keeps first + 1 of them.
+    page_ids = (
+        select(window.c.id, window.c.rank)
+        .order_by(window.c.rank.desc(), window.c.id.desc())
         .offset(start)
         .limit(first + 1)
+        .subquery("page_ids")
+    )
+    stmt = select_jobs.join(page_ids, page_ids.c.id == _jobs.c.id).order_by(
+        page_ids.c.rank.desc(), _jobs.c.id.desc()
     )
     rows = list(conn.execute(stmt))
     has_next = len(rows) > first

@@ -76,12 +76,18 @@ def ranked_window(
 ) -> Select[Any]:
     """(id, rank) of the newest RANK_WINDOW matches; a higher rank is a better match."""
     if conn.dialect.name == "postgresql":
-        rank = func.ts_rank(literal_column("jobs.search_vector"), _pg_query(terms))
-        return (
-            select(_jobs.c.id.label("id"), rank.label("rank"))
+        # Rank only the window: PostgreSQL computes the select list before a top-N sort, so
+        # ranking inside the limited query scored every match of a common term.
+        newest = (
+            select(_jobs.c.id)
             .where(match_condition(conn, terms), *conditions)
             .order_by(_jobs.c.id.desc())
             .limit(RANK_WINDOW)
+            .subquery("newest")
+        )
+        rank = func.ts_rank(literal_column("jobs.search_vector"), _pg_query(terms))
+        return select(newest.c.id.label("id"), rank.label("rank")).join(
+            _jobs, _jobs.c.id == newest.c.id
         )
     # bm25() exists only inside the FTS query; lower is better, so it is negated.
     fts = (

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
 
+from aeroscrap import requirements
 from aeroscrap.requirements import job_requirements
+from resume_parser import aviation
+from resume_parser.aviation import find_hours, find_licences
+from resume_parser.models import Line
 
 FIXTURE_JOBS = Path(__file__).parents[3] / "shared" / "fixtures" / "jobs" / "sample_jobs.jsonl"
 
@@ -209,3 +216,45 @@ def test_prioritised_is_preferred_not_required() -> None:
     )
     assert req["type_rated_required"] is False
     assert req["preferred_type_ratings"] == ["A320"]
+
+
+# The gates in front of resume_parser's patterns must pass every text those patterns read, or a
+# new surface form added there would be silently skipped here. Texts with "İ", "ı" or "ſ" bypass
+# the gates, so they are left out.
+_LICENCE_FORMS = [
+    aviation._FROZEN,
+    *(pattern for _, pattern in aviation._LICENCE_FAMILIES),
+    *(pattern for _, pattern in aviation._LICENCES),
+    *(pattern for _, pattern in aviation._PART66),
+]
+_HOURS_FORMS = [aviation._TOTAL_RE, aviation._PIC_BEFORE_RE, aviation._PIC_AFTER_RE]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.data())
+@pytest.mark.parametrize("form", _LICENCE_FORMS, ids=lambda p: p.pattern[:30])
+def test_licence_gate_passes_every_licence_form(form: re.Pattern[str], data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(["", "Part-66 "])) + data.draw(st.from_regex(form))
+    assume(not requirements._ODD_CASE.search(text))
+    if find_licences([Line(text)]):
+        assert requirements._may_name_licence(text.lower())
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.data())
+@pytest.mark.parametrize("form", _HOURS_FORMS, ids=lambda p: p.pattern[:30])
+def test_hours_gate_passes_every_hours_form(form: re.Pattern[str], data: st.DataObject) -> None:
+    text = data.draw(st.from_regex(form))
+    assume(not requirements._ODD_CASE.search(text))
+    if find_hours([Line(text)]) != (None, None):
+        assert any(word in text.lower() for word in requirements._HOURS_NEEDS)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\u0130\u0131\u017f"), max_size=80))
+@example("3 h")
+@example("1500+ HRS")
+@example("TOTAL")
+def test_lower_case_hour_hint_agrees(text: str) -> None:
+    low = text.lower()
+    expected = requirements._HOUR_HINT.search(low) is not None
+    assert (requirements._HOUR_HINT_LOWER.search(low) is not None) == expected
