@@ -116,9 +116,24 @@ class MatchResult:
     reason: str
 
 
+def _word_starts_ref(text: str) -> bool:
+    """Whether some word of `text` starts with "ref", as every _REF match's does.
+
+    A substring search finds the few candidates far faster than _REF scans a long description.
+    """
+    low = text.lower()
+    at = low.find("ref")
+    while at >= 0:
+        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
+            return True
+        at = low.find("ref", at + 1)
+    return False
+
+
 def agency_ref(description: str, source: str = "", source_job_id: str | None = None) -> str | None:
     """The advert's reference ("Ref: GR12345" -> "GR12345"); Goose URLs carry it too."""
-    found = _REF.findall(description or "")
+    text = description or ""
+    found = _REF.findall(text) if _word_starts_ref(text) else []
     if found:
         return re.sub(r"[-/]", "", found[-1]).upper()
     if source == "goose" and source_job_id:

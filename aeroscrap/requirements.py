@@ -342,7 +342,7 @@ class _Accumulator:
         # "Type Rated Captain B777": the title alone makes the rating a requirement.
         self.type_rated = bool(self.title_types) and bool(_TYPE_RATED.search(title))
         # "B1 Engineer" in a title is the Part-66 licence even without the word "licence".
-        self.licence_words = _LICENCE_WORDS
+        self.licence_words: tuple[str, ...] = _LICENCE_WORDS
         self.licences = self._licences(_TITLE_LICENCE.sub(r"\1", title), title_low)
         # Every later clause is a piece of the description: only its words can occur there.
         self.licence_words = tuple(w for w in _LICENCE_WORDS if w in description_low)

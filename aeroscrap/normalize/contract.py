@@ -18,19 +18,31 @@ _ROLE_AFTER_CONTRACT = (
     r"(?!\s+(?:manager|management|administrator|administration|analyst|specialist|negotiator|"
     r"officer|coordinator|lead|director|executive|controller|law|lawyer|counsel))"
 )
+# Each rule is (type, words one of which every match contains, pattern): the words keep the
+# patterns off the many descriptions that cannot match, which is most of their cost.
 _TITLE_RULES = (
-    (SEASONAL, re.compile(r"\bseasonal\b|\b(?:summer|winter) season\b|\bseason \d{4}\b")),
+    (
+        SEASONAL,
+        ("season",),
+        re.compile(r"\bseasonal\b|\b(?:summer|winter) season\b|\bseason \d{4}\b"),
+    ),
     (
         FIXED_TERM,
+        ("fixed term", "ftc", "temp", "maternity cover"),
         re.compile(r"\bfixed term\b|\bftc\b|\btemporary\b|\btemp\b|\bmaternity cover\b"),
     ),
-    (CONTRACT, re.compile(r"\b(?:contract|contractor|freelance)\b" + _ROLE_AFTER_CONTRACT)),
-    (PERMANENT, re.compile(r"\b(?:permanent|perm)\b")),
+    (
+        CONTRACT,
+        ("contract", "freelance"),
+        re.compile(r"\b(?:contract|contractor|freelance)\b" + _ROLE_AFTER_CONTRACT),
+    ),
+    (PERMANENT, ("perm",), re.compile(r"\b(?:permanent|perm)\b")),
 )
 # In prose, only statements about the position count ("you will manage contracts" does not).
 _DESCRIPTION_RULES = (
     (
         SEASONAL,
+        ("season",),
         re.compile(
             r"\bseasonal (?:role|position|contract|vacanc|job|basis|employment)|"
             r"\bfor the (?:\d{4} )?(?:summer|winter) season\b|\bthis is a seasonal\b"
@@ -38,6 +50,7 @@ _DESCRIPTION_RULES = (
     ),
     (
         FIXED_TERM,
+        ("fixed term", "temporary", "maternity"),
         re.compile(
             r"\bfixed term\b|\btemporary (?:role|position|contract|basis|assignment)|"
             r"\bmaternity (?:cover|leave cover)\b|\bthis is a temporary\b"
@@ -45,6 +58,7 @@ _DESCRIPTION_RULES = (
     ),
     (
         CONTRACT,
+        ("contract", "assignment", "freelance", "day rate"),
         re.compile(
             r"\b\d+ ?(?:month|week|year)s? (?:contract|assignment)\b|"
             r"\bcontract (?:role|position|basis|assignment|opportunity|vacancy)\b|"
@@ -54,15 +68,18 @@ _DESCRIPTION_RULES = (
     ),
     (
         PERMANENT,
+        ("permanent",),
         re.compile(r"\bpermanent(?:,)? (?:\w+ )?(?:role|position|contract|job|basis|employment)\b"),
     ),
 )
 _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 
-def _first_match(text: str, rules: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
-    for kind, pattern in rules:
-        if pattern.search(text):
+def _first_match(
+    text: str, rules: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
+) -> str | None:
+    for kind, words, pattern in rules:
+        if any(word in text for word in words) and pattern.search(text):
             return kind
     return None
 

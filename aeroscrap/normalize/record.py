@@ -133,7 +133,12 @@ def normalize_job(raw: Mapping[str, Any]) -> NormalizedJob:
     normalized = normalize_title(title)
     company = _text(raw, "company", MAX_COMPANY)
     full_description = clean_text(raw.get("description"))
-    description = clean_text(full_description, max_len=MAX_DESCRIPTION)
+    # Cleaning is idempotent: only a description over the limit needs another pass, to cut it.
+    description = (
+        full_description
+        if len(full_description) <= MAX_DESCRIPTION
+        else clean_text(full_description, max_len=MAX_DESCRIPTION)
+    )
     location = resolve_location(_text(raw, "location", MAX_LOCATION))
     advertiser = _advertiser(company, source, description)
     crawl_date = parse_crawl_date(raw.get("crawl_date"))
