@@ -27,7 +27,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from aeroscrap.db.models import Company, CompanyMapping, Job, JobSource, table_of
 
 # Columns an upsert of a job rewrites; created_at and id are never touched after the insert.
-_JOB_CONTENT_COLUMNS = (
+# The first ones are what a job shows; INTERNAL_JOB_COLUMNS only serve dedup, search and audit.
+JOB_CONTENT_COLUMNS = (
     "url",
     "source",
     "source_job_id",
@@ -58,6 +59,9 @@ _JOB_CONTENT_COLUMNS = (
     "dedup_features",
     "search_text",
     "raw_json",
+)
+INTERNAL_JOB_COLUMNS = frozenset(
+    {"block_key", "ref_key", "dedup_features", "search_text", "raw_json"}
 )
 # An advisory-lock id for "merging into jobs": concurrent crawls decide duplicates one at a time.
 _MERGE_LOCK_ID = 0x6A6F6273
@@ -110,7 +114,7 @@ def upsert_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str
     stmt = _insert(conn, table)
     excluded = stmt.excluded
     changed = table.c.content_hash != excluded.content_hash
-    set_: dict[str, Any] = {name: excluded[name] for name in _JOB_CONTENT_COLUMNS}
+    set_: dict[str, Any] = {name: excluded[name] for name in JOB_CONTENT_COLUMNS}
     set_["content_hash"] = excluded.content_hash
     set_["last_checked"] = excluded.last_checked
     set_["updated_at"] = case((changed, excluded.updated_at), else_=table.c.updated_at)

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 
 from aeroscrap.db.models import Company, Job, JobSource
-from aeroscrap.db.repository import url_hash
+from aeroscrap.db.repository import INTERNAL_JOB_COLUMNS, JOB_CONTENT_COLUMNS, url_hash
 from aeroscrap.normalize.url import canonical_url
 from graphql_api.queries.search import match_condition, ranked_window, search_terms
 
@@ -38,31 +38,7 @@ JOB_COLUMNS = tuple(
     _jobs.c[name]
     for name in (
         "id",
-        "url",
-        "source",
-        "source_job_id",
-        "title",
-        "normalized_title",
-        "company",
-        "company_id",
-        "location",
-        "city",
-        "country_code",
-        "operation_type",
-        "senior_flag",
-        "contract_type",
-        "posted_date",
-        "posted_estimated",
-        "valid_through",
-        "salary_min",
-        "salary_max",
-        "salary_currency",
-        "salary_period",
-        "apply_url",
-        "description",
-        "description_truncated",
-        "status",
-        "requirements",
+        *(c for c in JOB_CONTENT_COLUMNS if c not in INTERNAL_JOB_COLUMNS),
         "last_checked",
         "created_at",
         "updated_at",

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, make_url, select
 
 from aeroscrap.db import runs as run_db
 from aeroscrap.db.models import Job, JobSource
 from aeroscrap.sandbox.server import serve
-from tests.support.crawl import aeroscrap_crawl, runs, scrapy_crawl
+from tests.support.crawl import (
+    FAST,
+    aeroscrap_crawl,
+    env_for,
+    runs,
+    scrapy_crawl,
+    start_crawl,
+    wait_until,
+)
+from tests.support.tcp_proxy import TcpProxy
 
 JOBS = 12
 
@@ -126,33 +140,20 @@ def test_database_down_at_start_fails_before_any_request(tmp_path: Path) -> None
 
 
 @pytest.mark.slow
-def test_killed_crawl_is_marked_aborted_and_rerun_converges(db_url: str, engine: Engine) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from tests.support.crawl import FAST, ROOT, env_for
+def test_killed_crawl_is_marked_aborted_and_rerun_converges(
+    db_url: str, engine: Engine, tmp_path: Path
+) -> None:
 
     with serve(["airindia"], jobs=60, delay=0.05) as site:
-        cmd = [
-            sys.executable,
-            "-m",
-            "scrapy",
-            "crawl",
+        proc = start_crawl(
             "airindia",
-            "-a",
-            f"base_url={site.base_url('airindia')}",
-        ]
-        for setting in (*FAST, "AEROSCRAP_STORE_BATCH=5", "AEROSCRAP_STORE_FLUSH_S=0.2"):
-            cmd += ["-s", setting]
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=env_for(db_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            site.base_url("airindia"),
+            db_url,
+            "AEROSCRAP_STORE_BATCH=5",
+            "AEROSCRAP_STORE_FLUSH_S=0.2",
+            log=tmp_path / "crawl.log",
         )
-        deadline = time.monotonic() + 60
-        while _counts(engine)[1] < 5 and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(lambda: _counts(engine)[1] >= 5)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         _jobs, sightings = _counts(engine)
@@ -172,21 +173,12 @@ def test_killed_crawl_is_marked_aborted_and_rerun_converges(db_url: str, engine:
 def test_database_outage_spools_and_next_run_replays(
     db_url: str, engine: Engine, tmp_path: Path
 ) -> None:
-    import subprocess
-    import sys
-    import time
-
-    from sqlalchemy import make_url
-
-    from tests.support.crawl import FAST, ROOT, env_for
-    from tests.support.tcp_proxy import TcpProxy
 
     target = make_url(db_url)
     proxy = TcpProxy(target.host or "127.0.0.1", target.port or 5432)
     proxied = target.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
     spool = tmp_path / "spool"
     settings = (
-        *FAST,
         "AEROSCRAP_STORE_BATCH=3",
         "AEROSCRAP_STORE_FLUSH_S=0.1",
         "AEROSCRAP_STORE_RETRY_DELAYS=0.2,0.2",
@@ -194,32 +186,14 @@ def test_database_outage_spools_and_next_run_replays(
     )
     try:
         with serve(["airindia"], jobs=30, delay=0.1) as site:
-            cmd = [
-                sys.executable,
-                "-m",
-                "scrapy",
-                "crawl",
-                "airindia",
-                "-a",
-                f"base_url={site.base_url('airindia')}",
-            ]
-            for setting in settings:
-                cmd += ["-s", setting]
-            proc = subprocess.Popen(
-                cmd,
-                cwd=ROOT,
-                env=env_for(proxied),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            deadline = time.monotonic() + 60
-            while _counts(engine)[1] < 3 and time.monotonic() < deadline:
-                time.sleep(0.05)
+            log = tmp_path / "crawl.log"
+            proc = start_crawl("airindia", site.base_url("airindia"), proxied, *settings, log=log)
+            wait_until(lambda: _counts(engine)[1] >= 3)
             proxy.cut()
             time.sleep(1.5)  # longer than the store's retry budget: batches go to the spool
             proxy.restore()
-            _, err = proc.communicate(timeout=120)
+            proc.wait(timeout=120)
+            err = log.read_text(errors="replace")
             assert "spooled" in err, err[-3000:]
             assert list(spool.glob("airindia-*.jsonl"))
             assert runs(engine, "airindia")[-1].status == "partial", err[-3000:]
@@ -256,32 +230,19 @@ def test_complete_finished_run_expires_jobs_no_longer_listed(db_url: str, engine
 
 
 @pytest.mark.slow
-def test_sigterm_cancels_gracefully_and_keeps_what_was_scraped(db_url: str, engine: Engine) -> None:
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from tests.support.crawl import FAST, ROOT, env_for
+def test_sigterm_cancels_gracefully_and_keeps_what_was_scraped(
+    db_url: str, engine: Engine, tmp_path: Path
+) -> None:
 
     with serve(["airindia"], jobs=60, delay=0.1) as site:
-        cmd = ["scrapy", "crawl", "airindia", "-a", f"base_url={site.base_url('airindia')}"]
-        for setting in (*FAST, "AEROSCRAP_STORE_FLUSH_S=0.2"):
-            cmd += ["-s", setting]
-        proc = subprocess.Popen(
-            [sys.executable, "-m", *cmd],
-            cwd=ROOT,
-            env=env_for(db_url),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
+        log = tmp_path / "crawl.log"
+        proc = start_crawl(
+            "airindia", site.base_url("airindia"), db_url, "AEROSCRAP_STORE_FLUSH_S=0.2", log=log
         )
-        deadline = time.monotonic() + 60
-        while _counts(engine)[1] < 3 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_until(lambda: _counts(engine)[1] >= 3)
         os.kill(proc.pid, signal.SIGTERM)  # what scrapyd's cancel.json sends
-        _, err = proc.communicate(timeout=60)
+        proc.wait(timeout=60)
+        err = log.read_text(errors="replace")
     run = runs(engine, "airindia")[-1]
     assert run.status == "cancelled", err[-2000:]
     stored = _counts(engine)[1]
@@ -314,12 +275,8 @@ def test_field_coverage_below_its_threshold_makes_the_run_partial(
 def test_parallel_crawls_of_overlapping_sources_merge_the_same_way(
     db_url: str, engine: Engine, tmp_path: Path
 ) -> None:
-    import subprocess
-    import sys
 
     from sqlalchemy import delete
-
-    from tests.support.crawl import FAST, env_for
 
     def partition() -> set[frozenset[str]]:
         with engine.connect() as conn:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,12 +36,42 @@ def env_for(db_url: str, **extra: str) -> dict[str, str]:
     return {**os.environ, "AEROSCRAP_DATABASE_URL": db_url, **extra}
 
 
-def scrapy_crawl(
-    spider: str, base_url: str, db_url: str, *settings: str, timeout: float = 120, **env: str
-) -> Finished:
+def _scrapy_command(spider: str, base_url: str, settings: tuple[str, ...]) -> list[str]:
     cmd = [sys.executable, "-m", "scrapy", "crawl", spider, "-a", f"base_url={base_url}"]
     for setting in (*FAST, *settings):
         cmd += ["-s", setting]
+    return cmd
+
+
+def start_crawl(
+    spider: str, base_url: str, db_url: str, *settings: str, log: Path
+) -> subprocess.Popen[bytes]:
+    """A `scrapy crawl` running in the background (to kill, cancel or cut its database).
+
+    Its log goes to a file: a pipe nobody reads would fill up and stall the crawl.
+    """
+    with log.open("wb") as stderr:
+        return subprocess.Popen(
+            _scrapy_command(spider, base_url, settings),
+            cwd=ROOT,
+            env=env_for(db_url),
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+
+
+def wait_until(condition: Callable[[], bool], *, timeout: float = 60) -> None:
+    """Poll until `condition()` holds; fail the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.05)
+
+
+def scrapy_crawl(
+    spider: str, base_url: str, db_url: str, *settings: str, timeout: float = 120, **env: str
+) -> Finished:
+    cmd = _scrapy_command(spider, base_url, settings)
     proc = subprocess.run(
         cmd, cwd=ROOT, env=env_for(db_url, **env), capture_output=True, text=True, timeout=timeout
     )
