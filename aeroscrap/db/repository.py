@@ -13,7 +13,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
-    func,
     or_,
     select,
     text,
@@ -256,40 +255,6 @@ def dedup_features(conn: Connection, job_ids: Sequence[int]) -> dict[int, Any]:
         select(table.c.id, table.c.dedup_features).where(table.c.id.in_(list(job_ids)))
     )
     return {row.id: row.dedup_features for row in rows}
-
-
-def count_jobs(conn: Connection) -> int:
-    """Number of stored jobs."""
-    return int(conn.execute(select(func.count()).select_from(table_of(Job))).scalar_one())
-
-
-def search_job_ids(conn: Connection, folded_terms: Sequence[str], *, limit: int = 20) -> list[int]:
-    """Newest job ids whose full-text index matches every term (terms already folded)."""
-    terms = [t for t in folded_terms if t]
-    if not terms:
-        return []
-    if conn.dialect.name == "postgresql":
-        query = " & ".join(_pg_lexeme(t) for t in terms)
-        stmt = text(
-            "SELECT id FROM jobs WHERE search_vector @@ to_tsquery('simple', :q) "
-            "ORDER BY id DESC LIMIT :limit"
-        )
-        return [r.id for r in conn.execute(stmt, {"q": query, "limit": limit})]
-    match = " ".join(_fts5_phrase(t) for t in terms)
-    stmt = text(
-        "SELECT rowid AS id FROM jobs_fts WHERE jobs_fts MATCH :q ORDER BY rowid DESC LIMIT :limit"
-    )
-    return [r.id for r in conn.execute(stmt, {"q": match, "limit": limit})]
-
-
-def _pg_lexeme(term: str) -> str:
-    # Quote every term so user text can never be read as tsquery operators.
-    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
-
-
-def _fts5_phrase(term: str) -> str:
-    # An FTS5 string literal: user text is never parsed as FTS5 query syntax.
-    return '"' + term.replace('"', '""') + '"'
 
 
 def upsert_companies(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:

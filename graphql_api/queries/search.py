@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from sqlalchemy import (
@@ -20,6 +19,9 @@ from sqlalchemy import (
 
 from aeroscrap.db.models import Job
 
+# The one folding: jobs.search_text is written with it, so queries must use it too.
+from aeroscrap.normalize.text import fold
+
 # Ranking every match of a very common term costs 350-500 ms on 100k rows (PERFORMANCE.md), so
 # relevance is computed over the newest RANK_WINDOW matches only.
 RANK_WINDOW = 200
@@ -28,12 +30,6 @@ MAX_TERMS = 12
 _TERM = re.compile(r"[\w.]+")
 
 _jobs = Job.__table__
-
-
-def fold(text_: str) -> str:
-    """Fold like jobs.search_text: NFKC, combining marks dropped, lowercase ('Zürich' -> 'zurich')."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text_))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def search_terms(query: str | None) -> list[str]:

@@ -14,9 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from aeroscrap.db.models import Company, CompanyMapping, Job
+from aeroscrap.normalize.text import fold
 from graphql_api.queries import companies as company_queries
 from graphql_api.queries import jobs as job_queries
-from graphql_api.queries.search import fold
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
 from graphql_api.types.common import JobStatus, ctx
 from graphql_api.types.companies import CompanyMappingType, CompanyType

@@ -16,8 +16,8 @@ from sqlalchemy import Engine, insert, text
 from aeroscrap.config import Settings
 from aeroscrap.db import repository
 from aeroscrap.db.models import Company, CompanyMapping, CrawlRun
+from aeroscrap.normalize.text import fold
 from graphql_api.app import create_app
-from graphql_api.queries.search import fold
 
 ADMIN_KEY = "test-admin-key-0123456789"
 ALLOWED_ORIGIN = "https://app.aeroscrap.example"

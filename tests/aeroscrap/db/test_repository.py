@@ -7,10 +7,11 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from aeroscrap.db import repository
 from aeroscrap.db.models import Job, JobSource
+from graphql_api.queries.search import match_condition, search_terms
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -130,23 +131,29 @@ def test_sources_keep_first_seen_and_repoint(engine: Engine) -> None:
     assert by_source == {("test", "1"): ids[1]}
 
 
+def _search(conn: Connection, query: str) -> list[int]:
+    """Job ids the API's full-text search matches, newest first."""
+    condition = match_condition(conn, search_terms(query))
+    return list(conn.execute(select(Job.id).where(condition).order_by(Job.id.desc())).scalars())
+
+
 def test_full_text_finds_a_job_right_after_insert_and_update(engine: Engine) -> None:
     with engine.begin() as conn:
         ids = repository.upsert_jobs(conn, [job_row(1), job_row(2)])
     job1 = ids[job_row(1)["url_hash"]]
     with engine.connect() as conn:
-        assert repository.search_job_ids(conn, ["zurich"]) == sorted(ids.values(), reverse=True)
-        assert repository.search_job_ids(conn, ["heathrow"]) == []
+        assert _search(conn, "zurich") == sorted(ids.values(), reverse=True)
+        assert _search(conn, "heathrow") == []
     with engine.begin() as conn:
         repository.upsert_jobs(
             conn, [job_row(1, search_text="b737 first officer heathrow", content_hash="x")]
         )
     with engine.connect() as conn:
-        assert repository.search_job_ids(conn, ["heathrow"]) == [job1]
-        assert job1 not in repository.search_job_ids(conn, ["zurich"])
+        assert _search(conn, "heathrow") == [job1]
+        assert job1 not in _search(conn, "zurich")
         # User text is a literal, never query syntax.
-        assert repository.search_job_ids(conn, ["' OR 1=1 --"]) == []
-        assert repository.search_job_ids(conn, ['"a320" OR *']) == []
+        assert _search(conn, "' OR 1=1 --") == []
+        assert _search(conn, '"a320" OR *') == []
 
 
 _WORKER = """
