@@ -27,7 +27,7 @@ from aeroscrap.config import get_settings
 from aeroscrap.db import repository
 from aeroscrap.db.session import check_connection, make_engine
 from aeroscrap.normalize.record import NormalizedJob, normalize_job
-from aeroscrap.normalize.text import fold
+from aeroscrap.normalize.search_words import index_text
 from aeroscrap.pipelines.validate import InvalidJob, check_record
 from aeroscrap.requirements import job_requirements
 
@@ -35,9 +35,10 @@ logger = logging.getLogger(__name__)
 
 MAX_RAW_JSON_BYTES = 256 * 1024
 # Title, company, location and the opening of the description (role, aircraft, base) are what
-# people search by. The GIN write cost grows with the words indexed: a whole 2 kB description
-# made inserts ~10x slower than no index, its first 600 characters ~3x (bench/storage.py).
-MAX_SEARCH_CHARS = 600
+# people search by. The index's write cost grows with the text indexed: a whole 2 kB description
+# made inserts ~10x slower than no index (bench/storage.py), so only this many characters of
+# words (stop words dropped) are kept.
+MAX_SEARCH_CHARS = 500
 _KEY_CACHE_SIZE = 200_000
 
 
@@ -112,9 +113,10 @@ def _content_hash(job: NormalizedJob) -> str:
 
 
 def search_text(*parts: str) -> str:
-    """What the full-text index holds: folded parts, the last (the description) cut short."""
+    """What the full-text index holds: the words of the parts, the last (the description) cut
+    short."""
     *head, description = parts
-    return fold(" ".join((*head, description[:MAX_SEARCH_CHARS])))
+    return index_text(head, description, MAX_SEARCH_CHARS)
 
 
 def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
@@ -182,7 +184,8 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "ref_key": p.ref_key,
         "dedup_features": p.features_json,
         "search_text": p.search_text,
-        "raw_json": p.raw_json,
+        # jobs.description holds the advert (cleaned): storing it twice would double each row.
+        "raw_json": {k: v for k, v in p.raw_json.items() if k != "description"},
         "content_hash": p.content_hash,
         "last_checked": now,
         "created_at": now,

@@ -127,10 +127,9 @@ class Job(Base):
         Index("ix_jobs_posted_date_id", "posted_date", "id"),
         Index("ix_jobs_created_at_id", "created_at", "id"),
         Index("ix_jobs_updated_at_id", "updated_at", "id"),
-        Index("ix_jobs_source", "source"),
-        Index("ix_jobs_status", "status"),
-        Index("ix_jobs_senior_flag", "senior_flag"),
         # Covers the analytics aggregates (breakdowns, senior share, trends): index-only scans.
+        # Its leading status also serves filters on status, source and senior, whose few values
+        # make single-column indexes of their own useless to the planner yet costly on each write.
         Index(
             "ix_jobs_analytics",
             "status",

@@ -136,9 +136,7 @@ def conditions(
     if spec.ids is not None:
         out.append(c.id.in_(spec.ids))
     if with_search and spec.search is not None:
-        terms = spec.terms
-        # A query with no searchable word matches nothing rather than everything.
-        out.append(match_condition(conn, terms) if terms else c.id.is_(None))
+        out.append(match_condition(conn, spec.terms))
     return out
 
 

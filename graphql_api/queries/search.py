@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import (
@@ -11,6 +10,7 @@ from sqlalchemy import (
     Connection,
     Select,
     bindparam,
+    false,
     func,
     literal_column,
     select,
@@ -19,26 +19,23 @@ from sqlalchemy import (
 
 from aeroscrap.db.models import Job
 
-# The one folding: jobs.search_text is written with it, so queries must use it too.
-from aeroscrap.normalize.text import fold
+# The one tokenisation: jobs.search_text is written with it, so queries must use it too.
+from aeroscrap.normalize.search_words import words
 
 # Ranking every match of a very common term costs 350-500 ms on 100k rows (PERFORMANCE.md), so
 # relevance is computed over the newest RANK_WINDOW matches only.
 RANK_WINDOW = 200
 MAX_TERMS = 12
-# '.' is a token character of the SQLite FTS5 tokenizer (aircraft codes like "a.t.p.l").
-_TERM = re.compile(r"[\w.]+")
 
 _jobs = Job.__table__
 
 
 def search_terms(query: str | None) -> list[str]:
-    """Folded words of a user query; every word must match (AND). Operators are never parsed."""
+    """Folded words of a user query, stop words dropped as the index drops them; every word must
+    match (AND). Operators are never parsed."""
     if not query:
         return []
-    words = (w.strip(".") for w in _TERM.findall(fold(query)))
-    unique = list(dict.fromkeys(w for w in words if w))
-    return unique[:MAX_TERMS]
+    return list(dict.fromkeys(words(query)))[:MAX_TERMS]
 
 
 def _pg_query(terms: list[str]) -> Any:
@@ -58,7 +55,10 @@ def _fts_bind(terms: list[str]) -> BindParameter[str]:
 
 
 def match_condition(conn: Connection, terms: list[str]) -> ColumnElement[bool]:
-    """A WHERE condition on jobs: every term is in the full-text index."""
+    """A WHERE condition on jobs: every term is in the full-text index. No terms (a query of
+    only stop words or punctuation) match nothing rather than everything."""
+    if not terms:
+        return false()
     if conn.dialect.name == "postgresql":
         return literal_column("jobs.search_vector").op("@@")(_pg_query(terms))
     fts = text("SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :fts_q").bindparams(

@@ -114,6 +114,8 @@ def test_hostile_text_is_stored_on_both_databases(engine: Engine) -> None:
     assert job["posted_date"] is None
     assert job["raw_json"]["posted"] == "31/02/2026"
     assert len(job["description"]) == 100_000 and job["description_truncated"]
+    # The advert is stored once, in jobs.description, not again in raw_json.
+    assert "description" not in job["raw_json"] and job["raw_json"]["url"] == record["url"]
 
 
 def test_shown_url_keeps_the_sites_scheme_and_host_without_tracking() -> None:

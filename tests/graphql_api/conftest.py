@@ -16,7 +16,7 @@ from sqlalchemy import Engine, insert, text
 from aeroscrap.config import Settings
 from aeroscrap.db import repository
 from aeroscrap.db.models import Company, CompanyMapping, CrawlRun
-from aeroscrap.normalize.text import fold
+from aeroscrap.ingest import search_text
 from graphql_api.app import create_app
 
 ADMIN_KEY = "test-admin-key-0123456789"
@@ -67,11 +67,8 @@ def job_row(n: int, **overrides: Any) -> dict[str, Any]:
     }
     row.update(overrides)
     if not row["search_text"]:
-        row["search_text"] = fold(
-            " ".join(
-                str(row[k] or "")
-                for k in ("normalized_title", "company", "location", "description")
-            )
+        row["search_text"] = search_text(
+            *(str(row[k] or "") for k in ("normalized_title", "company", "location", "description"))
         )
     return row
 

@@ -89,7 +89,7 @@ def test_search_relevance_pages_and_injection_is_literal(api: LiveApi) -> None:
     rest = ids(api, s="captain", a=first["pageInfo"]["endCursor"])
     found = [e["node"]["id"] for e in first["edges"]] + rest
     assert sorted(found) == [1, 3, 6, 9]
-    assert ids(api, s="' OR 1=1 --") == []
+    assert ids(api, s="' OR 'x'='x' --") == []
     assert ids(api, s='"a320" OR NEAR(x) *') == []
     assert ids(api, s="%") == []
     assert ids(api, s="drop table") == [11]
