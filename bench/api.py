@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert, make_url, text
 
+from aeroscrap.ingest import search_text
+
 DEFAULT_URL = "postgresql+psycopg://aeroscrap:aeroscrap@127.0.0.1:5432/aeroscrap_bench"
 RARE, MEDIUM, COMMON = "zephyrion", "a350", "aviation"
 COUNTRIES = ["GB", "IE", "DE", "FR", "ES", "AE", "IN", "US", "SG", "AU"]
@@ -165,7 +167,7 @@ def build_database(url: str, n_jobs: int) -> None:
                 "requirements": {"type_ratings": [aircraft.upper()]},
                 "block_key": f"{company['key']}|{role}",
                 "dedup_features": None,
-                "search_text": f"{title.lower()} {company['name'].lower()} city {i % 300} {desc}",
+                "search_text": search_text(title, company["name"], f"city {i % 300}", desc),
                 "content_hash": str(i),
                 "raw_json": None,
                 "last_checked": now,

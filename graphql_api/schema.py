@@ -6,19 +6,15 @@ Each area (jobs, companies, analytics, crawls, admin, resumes) contributes a Que
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
 
 import strawberry
-from graphql import GraphQLError, GraphQLObjectType, GraphQLResolveInfo
-from strawberry.resolvers import is_default_resolver
+from graphql import GraphQLError
 from strawberry.schema.config import StrawberryConfig
-from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
-from strawberry.types.field import StrawberryField
 
+from graphql_api.execution import use_fast_fields
 from graphql_api.security import schema_extensions, should_mask_error
 from graphql_api.types.admin import AdminMutation, AdminQuery
 from graphql_api.types.analytics import AnalyticsQuery
@@ -63,35 +59,6 @@ class AeroScrapSchema(strawberry.Schema):
                 log.info("request_id=%s rejected: %s", request_id.get(), error.message)
 
 
-def _attribute_getter(name: str) -> Callable[..., Any]:
-    def resolve(source: Any, _info: GraphQLResolveInfo[Any]) -> Any:
-        return getattr(source, name)
-
-    return resolve
-
-
-def _use_attribute_getters(schema: strawberry.Schema) -> None:
-    """Resolve plain attribute fields with one getattr each.
-
-    Strawberry reads a plain attribute through three calls and two property lookups; a page of
-    20 jobs has ~300 of them, about 5% of the request. Only fields Strawberry itself resolves
-    by default (no resolver, permission or field extension) are changed, and StrawberryConfig's
-    default_resolver is getattr, so the result is the same.
-    """
-    for graphql_type in schema._schema.type_map.values():
-        if not isinstance(graphql_type, GraphQLObjectType):
-            continue
-        for graphql_field in graphql_type.fields.values():
-            definition = graphql_field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if (
-                isinstance(definition, StrawberryField)
-                and definition.is_basic_field
-                and graphql_field.resolve is not None
-                and is_default_resolver(graphql_field.resolve)
-            ):
-                graphql_field.resolve = _attribute_getter(definition.python_name)
-
-
 def build_schema(
     *,
     production: bool = False,
@@ -105,7 +72,7 @@ def build_schema(
         extensions=schema_extensions(production=production),
         config=StrawberryConfig(disable_field_suggestions=production),
     )
-    _use_attribute_getters(schema)
+    use_fast_fields(schema)
     return schema
 
 
