@@ -67,6 +67,27 @@ def test_same_url_twice_in_one_batch_makes_one_row(engine: Engine) -> None:
     assert titles == ["Changed"]
 
 
+def test_batches_in_one_transaction_and_omitted_columns(engine: Engine) -> None:
+    # Several batches may share a transaction (PostgreSQL stages each batch in one table), and
+    # a column left out of every row keeps its default, as with a plain INSERT.
+    with engine.begin() as conn:
+        first = repository.upsert_jobs(conn, [job_row(1), job_row(2)])
+        second = repository.upsert_jobs(conn, [job_row(2, title="Two again"), job_row(3)])
+        minimal = job_row(4)
+        for optional in ("status", "requirements", "city", "ref_key"):
+            minimal.pop(optional, None)
+        fourth = repository.upsert_jobs(conn, [minimal])
+    assert len(first) == 2 and len(second) == 2 and len(fourth) == 1
+    with engine.connect() as conn:
+        rows = conn.execute(select(Job.title, Job.status).order_by(Job.id)).all()
+    assert [r.title for r in rows] == [
+        job_row(1)["title"],
+        "Two again",
+        *(job_row(n)["title"] for n in (3, 4)),
+    ]
+    assert {r.status for r in rows} == {"active"}
+
+
 def test_upsert_is_idempotent_and_updated_at_moves_only_on_change(engine: Engine) -> None:
     later = datetime(2026, 11, 21, tzinfo=UTC)
     with engine.begin() as conn:
