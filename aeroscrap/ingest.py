@@ -23,9 +23,11 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import Engine
 
 from aeroscrap import dedup
+from aeroscrap.company_directory import CompanyDirectory, directory_for
 from aeroscrap.config import get_settings
 from aeroscrap.db import repository
 from aeroscrap.db.session import check_connection, make_engine
+from aeroscrap.normalize.company import CompanyLookup
 from aeroscrap.normalize.record import NormalizedJob, normalize_job
 from aeroscrap.normalize.search_words import index_text
 from aeroscrap.pipelines.validate import InvalidJob, check_record
@@ -119,11 +121,16 @@ def search_text(*parts: str) -> str:
     return index_text(head, description, MAX_SEARCH_CHARS)
 
 
-def prepare(record: Mapping[str, Any], *, validate: bool = True) -> Prepared:
-    """Validate and normalise one raw record; raises an InvalidJob subclass if it is not a job."""
+def prepare(
+    record: Mapping[str, Any], *, validate: bool = True, directory: CompanyLookup | None = None
+) -> Prepared:
+    """Validate and normalise one raw record; raises an InvalidJob subclass if it is not a job.
+
+    `directory` holds the stored company mappings, applied before the rules (None: rules only).
+    """
     if validate:
         check_record(dict(record))
-    job = normalize_job(record)
+    job = normalize_job(record, directory=directory)
     features = dedup.dedup_key(job)
     blocks = _blocks(features)
     return Prepared(
@@ -205,10 +212,15 @@ def _best_match(p: Prepared, buckets: Mapping[str, list[tuple[int, Any]]]) -> in
 
 
 class Ingestor:
-    """Stores batches of prepared records; keeps company ids cached across batches."""
+    """Stores batches of prepared records; keeps company ids cached across batches.
 
-    def __init__(self, engine: Engine) -> None:
+    With a `directory`, each batch first re-checks the company mappings (at most every
+    `directory.max_age_s`), so records prepared with it afterwards see the admin's edits.
+    """
+
+    def __init__(self, engine: Engine, *, directory: CompanyDirectory | None = None) -> None:
         self.engine = engine
+        self.directory = directory
         self._company_ids: dict[str, int] = {}
         # Decoded dedup features of stored jobs: decoding JSON for every candidate of every
         # batch was the largest cost of storing into a big table.
@@ -270,6 +282,8 @@ class Ingestor:
         """Decide and write a batch in one transaction; results are in batch order."""
         now = now or datetime.now(UTC)
         results: list[IngestResult] = []
+        if self.directory is not None:
+            self.directory.refresh()
         with self.engine.begin() as conn:
             repository.lock_for_merge(conn)
             companies = self._company_ids_for(conn, batch)
@@ -357,9 +371,10 @@ def ingest_records(engine: Engine, records: Sequence[Mapping[str, Any]]) -> list
     """Validate, normalise, de-duplicate and store records; invalid ones come back as dropped."""
     results: list[IngestResult | None] = [None] * len(records)
     ready: list[tuple[int, Prepared]] = []
+    directory = directory_for(engine)
     for i, record in enumerate(records):
         try:
-            ready.append((i, prepare(record)))
+            ready.append((i, prepare(record, directory=directory)))
         except InvalidJob as exc:
             results[i] = IngestResult(None, "dropped", reason=str(exc))
     stored = Ingestor(engine).store([p for _, p in ready]) if ready else []
@@ -427,7 +442,8 @@ def ingest_file(path: str, *, report_path: str | None = None, batch_size: int = 
                 if report_path
                 else None
             )
-            counts = _ingest_lines(Ingestor(engine), path, report, batch_size)
+            ingestor = Ingestor(engine, directory=CompanyDirectory.load(engine))
+            counts = _ingest_lines(ingestor, path, report, batch_size)
     finally:
         engine.dispose()
     print(file=sys.stderr)
@@ -464,7 +480,7 @@ def _ingest_lines(
             emit(record_id, IngestResult(None, "dropped", reason=error))
             continue
         try:
-            pending.append((record_id, prepare(record)))
+            pending.append((record_id, prepare(record, directory=ingestor.directory)))
         except InvalidJob as exc:
             emit(record_id, IngestResult(None, "dropped", reason=str(exc)))
         if len(pending) >= batch_size:

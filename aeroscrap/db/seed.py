@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -14,15 +13,7 @@ from aeroscrap.config import get_settings
 from aeroscrap.db import repository
 from aeroscrap.db.models import Company, CompanyMapping
 from aeroscrap.db.session import check_connection, make_engine
-from aeroscrap.normalize.company import company_key
-from aeroscrap.normalize.text import fold
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def variant_key(name: str) -> str:
-    """How a company spelling is stored in company_mappings: folded, punctuation-free words."""
-    return " ".join(_NON_WORD.sub(" ", fold(name)).split())
+from aeroscrap.normalize.company import company_key, variant_key
 
 
 @dataclass(frozen=True)

@@ -3,19 +3,32 @@
 Implements README 3.2 (advertiser normalisation through the alias table in data/companies.json) and
 the operation_type rules of 3.4, including the agency rule: an agency advert belongs to the agency,
 and takes the client's type only when the company field or the description says what the client is.
+A spelling the database maps (company_mappings, passed in as a `CompanyLookup`) is looked up first
+and stands in for the alias table; `variant_key` is the one form such spellings are stored in.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
 from aeroscrap.normalize.location import ascii_fold, resolve_location
+from aeroscrap.normalize.text import fold
 
-__all__ = ["OPERATION_TYPES", "Advertiser", "company_key", "resolve_company"]
+__all__ = [
+    "OPERATION_TYPES",
+    "Advertiser",
+    "CompanyLookup",
+    "MappedCompany",
+    "company_key",
+    "name_key",
+    "resolve_company",
+    "variant_key",
+]
 
 OPERATION_TYPES = frozenset(
     {
@@ -46,6 +59,36 @@ class Advertiser:
     country_code: str | None
     is_agency: bool
     known: bool
+    # The companies row a stored mapping named; None when the rules alone decided.
+    company_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MappedCompany:
+    """The company a stored spelling maps to (company_mappings joined with companies)."""
+
+    company_id: int
+    key: str
+    name: str
+    operation_type: str | None
+    country_code: str | None
+    is_agency: bool
+
+
+class CompanyLookup(Protocol):
+    """Stored company mappings (aeroscrap.company_directory), consulted before the rules."""
+
+    def find(self, spelling: str, key: str) -> MappedCompany | None:
+        """The company mapped to `spelling`, else to the rules' advertiser `key`, else None."""
+        ...
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def variant_key(name: str) -> str:
+    """How a company spelling is stored in company_mappings: folded, punctuation-free words."""
+    return " ".join(_NON_ALNUM.sub(" ", fold(name)).split())
 
 
 @dataclass(frozen=True)
@@ -110,6 +153,11 @@ def _normalise(name: str) -> str:
         if shorter == joined or not shorter:
             return joined
         words = shorter.split()
+
+
+def name_key(name: str) -> str:
+    """A name's advertiser key without the alias table (legal forms and "the" dropped)."""
+    return _normalise(name)
 
 
 def _candidates(name: str) -> list[str]:
@@ -285,14 +333,40 @@ _AGENCY_TEXT = re.compile(r"\b(our client|on behalf of|recruiting for)\b", re.IG
 _GOOSE = "Goose Recruitment"
 
 
-def resolve_company(name: str | None, *, source: str, description: str | None = None) -> Advertiser:
+def resolve_company(
+    name: str | None,
+    *,
+    source: str,
+    description: str | None = None,
+    directory: CompanyLookup | None = None,
+) -> Advertiser:
     """The advertiser of one scraped record (README 3.2 and 3.4, agency rule included).
 
-    An unknown direct employer is typed from its name's words and defaults to "airline", the
-    commonest kind of hiring organisation on aviation boards.
+    A spelling the `directory` maps stands for that company; otherwise the alias table decides.
+    The source and agency rules apply to either. An unknown direct employer is typed from its
+    name's words and defaults to "airline", the commonest kind of hiring organisation on aviation
+    boards.
     """
     company = name.strip() if isinstance(name, str) else ""
     key, entry = _lookup(company) if company else ("", None)
+    mapped = directory.find(company, key) if directory is not None and company else None
+    if mapped is None:
+        return _resolve(company, key, entry, source, description)
+    kind = mapped.operation_type or ""
+    if kind not in OPERATION_TYPES:
+        # A company first seen in a crawl may have no type yet: typed as an unknown one would be.
+        kind = _kind_from_words(company) or "airline"
+    stored = _Company(mapped.name, kind, mapped.country_code, mapped.is_agency)
+    advertiser = _resolve(company, mapped.key, stored, source, description)
+    # On Goose the field names the client, so the advertiser can still be another company.
+    if advertiser.key != mapped.key:
+        return advertiser
+    return replace(advertiser, company_id=mapped.company_id)
+
+
+def _resolve(
+    company: str, key: str, entry: _Company | None, source: str, description: str | None
+) -> Advertiser:
     if source == "goose" and (entry is None or not entry.agency):
         # On Goose's own site the company field is the client or a placeholder, never the advertiser.
         _, goose = _lookup(_GOOSE)

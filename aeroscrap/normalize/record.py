@@ -1,7 +1,8 @@
 """`normalize_job`: one raw job record (README section 1 / JobItem) to the cleaned fields the store needs.
 
-Pure: no database, no network. Never raises on a mapping of strings/None, and feeding the cleaned
-fields back in gives the same result (every normaliser it calls is idempotent).
+Pure: no database, no network; stored company mappings come in as an in-memory `CompanyLookup`
+(aeroscrap.company_directory). Never raises on a mapping of strings/None, and without mappings
+feeding the cleaned fields back in gives the same result (every normaliser it calls is idempotent).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from aeroscrap.normalize.company import Advertiser, resolve_company
+from aeroscrap.normalize.company import Advertiser, CompanyLookup, resolve_company
 from aeroscrap.normalize.contract import contract_type
 from aeroscrap.normalize.dates import parse_date, parse_posted
 from aeroscrap.normalize.location import Location, resolve_location
@@ -117,16 +118,24 @@ def derive_source_job_id(source: str, url: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _advertiser(company: str, source: str, description: str) -> Advertiser:
+def _advertiser(
+    company: str, source: str, description: str, directory: CompanyLookup | None
+) -> Advertiser:
     try:
-        return resolve_company(company, source=source, description=description)
+        return resolve_company(company, source=source, description=description, directory=directory)
     except Exception:  # the company table is data: a bad entry must not stop a crawl
         key = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(company)).split())
         return Advertiser(key, company, "other", None, False, False)
 
 
-def normalize_job(raw: Mapping[str, Any]) -> NormalizedJob:
-    """Clean one raw record; never raises on a mapping of strings/None."""
+def normalize_job(
+    raw: Mapping[str, Any], *, directory: CompanyLookup | None = None
+) -> NormalizedJob:
+    """Clean one raw record; never raises on a mapping of strings/None.
+
+    With a `directory`, a company spelling it maps takes the stored company (name, type, id)
+    before the rules; without one (or for an unmapped spelling) the rules alone decide.
+    """
     source = _text(raw, "source", 50).lower()
     url = _text(raw, "url", MAX_URL)
     title = _text(raw, "title", MAX_TITLE)
@@ -140,7 +149,7 @@ def normalize_job(raw: Mapping[str, Any]) -> NormalizedJob:
         else clean_text(full_description, max_len=MAX_DESCRIPTION)
     )
     location = resolve_location(_text(raw, "location", MAX_LOCATION))
-    advertiser = _advertiser(company, source, description)
+    advertiser = _advertiser(company, source, description, directory)
     crawl_date = parse_crawl_date(raw.get("crawl_date"))
     posted_raw = _text(raw, "posted")
     posted_date = parse_posted(posted_raw, crawl_date, source)
@@ -159,7 +168,8 @@ def normalize_job(raw: Mapping[str, Any]) -> NormalizedJob:
         source_job_id=source_job_id or None,
         title=title,
         normalized_title=normalized,
-        company=company,
+        # A mapped spelling shows as its company's name, so its jobs list under one name.
+        company=company if advertiser.company_id is None else advertiser.display_name,
         advertiser=advertiser,
         location=location,
         country_code=location.country_code,

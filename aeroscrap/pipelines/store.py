@@ -18,6 +18,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from aeroscrap.company_directory import CompanyDirectory
 from aeroscrap.db.session import check_connection, make_engine
 from aeroscrap.ingest import Ingestor, IngestResult, Prepared, prepare
 from aeroscrap.pipelines.validate import InvalidJob
@@ -147,15 +148,18 @@ class StorePipeline:
         )
 
     async def _replay_spool(self) -> None:
-        assert self.ingestor is not None
-        for path in sorted(self.spool_dir.glob(f"{self.source}-*.jsonl")):
+        assert self.ingestor is not None and self.engine is not None
+        paths = sorted(self.spool_dir.glob(f"{self.source}-*.jsonl"))
+        # Replayed records are normalised like fresh ones: the admin's company mappings first.
+        directory = CompanyDirectory.load(self.engine) if paths else None
+        for path in paths:
             records = [
                 json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()
             ]
             prepared = []
             for record in records:
                 try:
-                    prepared.append(prepare(record))
+                    prepared.append(prepare(record, directory=directory))
                 except InvalidJob as exc:
                     logger.warning("spooled record dropped: %s", exc)
             for start in range(0, len(prepared), self.batch_size):

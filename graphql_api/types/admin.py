@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, cast
 
@@ -14,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.types import Info
 
 from aeroscrap.db.models import Company, CompanyMapping, Job
-from aeroscrap.normalize.text import fold
+from aeroscrap.normalize.company import variant_key
 from graphql_api.queries import companies as company_queries
 from graphql_api.queries import jobs as job_queries
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
@@ -24,7 +23,6 @@ from graphql_api.types.jobs import JobType
 
 MAX_INGEST = 500
 _mappings = cast(Table, CompanyMapping.__table__)
-_SPACES = re.compile(r"\s+")
 
 
 def require_admin(info: Info) -> None:
@@ -110,11 +108,11 @@ JobStatusResult = Annotated[JobType | NotFound, strawberry.union("JobStatusResul
 
 
 def _variant(text: str) -> str:
-    # Mappings are looked up by folded spelling, so store them folded.
-    folded = _SPACES.sub(" ", fold(text)).strip()
-    if not folded or len(folded) > 200:
-        raise bad_input("variant must be 1 to 200 characters")
-    return folded
+    # Stored in the form the seed writes and the pipeline looks spellings up by.
+    key = variant_key(text)
+    if not key or len(key) > 200:
+        raise bad_input("variant must hold 1 to 200 letters or digits")
+    return key
 
 
 def _company_exists(conn: Connection, company_id: int) -> bool:
