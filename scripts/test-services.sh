@@ -21,6 +21,9 @@ psql_admin() { $SUDO runuser -u postgres -- psql -qtAX "$@"; }
 if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='aeroscrap'")" != "1" ]; then
   psql_admin -c "CREATE ROLE aeroscrap LOGIN PASSWORD 'aeroscrap' CREATEDB"
 fi
+# Tests drop their databases WITH (FORCE); an autovacuum worker still connected to one can be
+# ended only by a member of pg_signal_backend.
+psql_admin -c "GRANT pg_signal_backend TO aeroscrap"
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname='aeroscrap_test'")" != "1" ]; then
   psql_admin -c "CREATE DATABASE aeroscrap_test OWNER aeroscrap"
 fi

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,15 @@ from aeroscrap.db import repository
 from aeroscrap.db.models import Company, CompanyMapping, CrawlRun
 from aeroscrap.ingest import search_text
 from graphql_api.app import create_app
+
+# pytest (--import-mode=importlib) loads this file as `graphql_api.conftest`, and the test modules
+# import it as `tests.graphql_api.conftest`: without this alias, two module objects with two NOWs
+# some milliseconds apart. The fixtures seed from one and the tests build their expectations from
+# the other, so whenever the two imports straddle a second (about 1 run in 12) every exact
+# timestamp boundary (createdSince = a seeded created_at) is off by one second. One module, one clock.
+_IMPORT_NAME = "tests.graphql_api.conftest"
+if __name__ != _IMPORT_NAME:
+    sys.modules.setdefault(_IMPORT_NAME, sys.modules[__name__])
 
 ADMIN_KEY = "test-admin-key-0123456789"
 ALLOWED_ORIGIN = "https://app.aeroscrap.example"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -36,10 +38,8 @@ def test_default_order_is_newest_posted_with_undated_jobs_last(api: LiveApi) -> 
         ({"salaryMin": 20000, "salaryMax": 95000}, [1, 7]),
         (
             {
-                "postedFrom": str(
-                    TODAY.replace(day=1) if False else TODAY.fromordinal(TODAY.toordinal() - 3)
-                ),
-                "postedTo": str(TODAY.fromordinal(TODAY.toordinal() - 2)),
+                "postedFrom": str(TODAY - timedelta(days=3)),
+                "postedTo": str(TODAY - timedelta(days=2)),
             },
             [2, 3],
         ),
@@ -51,7 +51,15 @@ def test_filters(api: LiveApi, filter_: dict[str, Any], expected: list[int]) -> 
     assert ids(api, f=filter_) == expected
 
 
+def test_the_fixtures_seed_the_jobs_this_module_sees(api: LiveApi) -> None:
+    # The seeded rows and the SEED_JOBS imported above must come from one conftest module: a second
+    # copy has its own NOW, and exact-timestamp boundaries built from it miss by a second.
+    fixtures = sys.modules[type(api).__module__]
+    assert fixtures.SEED_JOBS is SEED_JOBS
+
+
 def test_created_and_updated_since_and_their_orderings(api: LiveApi) -> None:
+    # Job 4's own created_at is the boundary: createdSince is inclusive, so job 4 is in.
     since = SEED_JOBS[3]["created_at"].isoformat()
     assert ids(api, f={"createdSince": since}, o="CREATED") == [1, 2, 3, 4]
     assert ids(api, f={"updatedSince": since}, o="UPDATED") == [1, 2, 3, 4]
