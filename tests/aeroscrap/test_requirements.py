@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from aeroscrap import requirements
+from aeroscrap import requirements, requirements_patterns
 from aeroscrap.requirements import job_requirements
+from aeroscrap.requirements_patterns import Rx
 from resume_parser import aviation
 from resume_parser.aviation import find_hours, find_licences
 from resume_parser.models import Line
@@ -171,6 +172,15 @@ def test_single_family_fleet_in_blurb_is_the_role_aircraft() -> None:
     assert mixed["type_ratings"] == []
 
 
+def test_fleet_in_the_benefits_counts_only_when_nothing_else_names_a_type() -> None:
+    offer = "Requirements:\n- Valid ATPL\nWhat we offer:\n- Flying our A320 fleet from Madrid"
+    assert job_requirements("First Officer", offer)["type_ratings"] == ["A320"]
+    assert job_requirements("First Officer B737", offer)["type_ratings"] == ["B737"]
+    wanted = "Desirable:\n- A320 type rating\nWhat we offer:\n- Flying our A320 and B737 fleet"
+    req = job_requirements("First Officer", wanted)
+    assert (req["type_ratings"], req["preferred_type_ratings"]) == (["B737"], ["A320"])
+
+
 def test_preferred_licence_kept_apart() -> None:
     req = job_requirements("B1 Engineer", "B1 licence essential. B2 would be an advantage.")
     assert req["licences"] == ["PART66-B1"]
@@ -235,7 +245,7 @@ _HOURS_FORMS = [aviation._TOTAL_RE, aviation._PIC_BEFORE_RE, aviation._PIC_AFTER
 @pytest.mark.parametrize("form", _LICENCE_FORMS, ids=lambda p: p.pattern[:30])
 def test_licence_gate_passes_every_licence_form(form: re.Pattern[str], data: st.DataObject) -> None:
     text = data.draw(st.sampled_from(["", "Part-66 "])) + data.draw(st.from_regex(form))
-    assume(not requirements._ODD_CASE.search(text))
+    assume(not requirements_patterns.ODD_CASE.search(text))
     if find_licences([Line(text)]):
         assert requirements._may_name_licence(text.lower())
 
@@ -245,16 +255,135 @@ def test_licence_gate_passes_every_licence_form(form: re.Pattern[str], data: st.
 @pytest.mark.parametrize("form", _HOURS_FORMS, ids=lambda p: p.pattern[:30])
 def test_hours_gate_passes_every_hours_form(form: re.Pattern[str], data: st.DataObject) -> None:
     text = data.draw(st.from_regex(form))
-    assume(not requirements._ODD_CASE.search(text))
+    assume(not requirements_patterns.ODD_CASE.search(text))
     if find_hours([Line(text)]) != (None, None):
-        assert any(word in text.lower() for word in requirements._HOURS_NEEDS)
+        assert any(word in text.lower() for word in requirements_patterns.HOURS_NEEDS)
 
 
-@given(st.text(alphabet=st.characters(blacklist_characters="\u0130\u0131\u017f"), max_size=80))
+_TWINS = [
+    *(
+        (name, value)
+        for name, value in vars(requirements_patterns).items()
+        if isinstance(value, Rx)
+    ),
+    *((f"PIC_PATTERNS[{i}]", rx) for i, (_, rx) in enumerate(requirements_patterns.PIC_PATTERNS)),
+    *(
+        (f"TOTAL_PATTERNS[{i}]", rx)
+        for i, (_, rx) in enumerate(requirements_patterns.TOTAL_PATTERNS)
+    ),
+]
+_NO_ODD_CASE = st.characters(blacklist_characters=requirements_patterns.ODD_CASE_CHARS)
+
+
+# Each case-insensitive pattern and its lower-case twin must find the same spans, or reading an ad
+# through the twins would change what is extracted.
+@settings(max_examples=80, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.data())
+@pytest.mark.parametrize(("name", "twin"), _TWINS, ids=[name for name, _ in _TWINS])
+def test_lower_case_twin_agrees(name: str, twin: Rx, data: st.DataObject) -> None:
+    text = data.draw(
+        st.one_of(
+            st.from_regex(twin.mixed),
+            st.text(alphabet=_NO_ODD_CASE, max_size=60),
+            st.builds(
+                "".join, st.lists(st.from_regex(twin.mixed) | st.text(_NO_ODD_CASE), max_size=4)
+            ),
+        )
+    )
+    assume(not requirements_patterns.ODD_CASE.search(text))
+    mixed = [m.span() for m in twin.mixed.finditer(text)]
+    assert [m.span() for m in twin.lower.finditer(text.lower())] == mixed, name
+
+
+_WORD_LISTS = {
+    "RELEVANT": (*requirements_patterns.GATE_WORDS, *"0123456789"),
+    "LICENCE_WORD": requirements_patterns.LICENCE_WORDS,
+    "NOT_HELD_WORD": requirements_patterns.NOT_HELD_WORDS,
+    "PREFERRED_WORD": requirements_patterns.PREFERRED_WORDS,
+    "ENGINEER_WORD": requirements_patterns.ENGINEER_WORDS,
+    "LICENCE_PHRASE": requirements_patterns.LICENCE_PHRASES,
+    "HOURS_NEED": requirements_patterns.HOURS_NEEDS,
+    "TYPE_WORD": requirements_patterns.TYPE_WORDS,
+}
+
+
+# A word finder must say exactly what a test of each word with `in` says, or a gate would change.
+@given(st.data())
+@pytest.mark.parametrize("name", sorted(_WORD_LISTS))
+def test_word_finder_agrees_with_in(name: str, data: st.DataObject) -> None:
+    words = _WORD_LISTS[name]
+    pieces = st.sampled_from(words) | st.text("abcdeilnoprty 16&(-.", max_size=4)
+    low = "".join(data.draw(st.lists(pieces, max_size=6)))
+    cut = data.draw(st.integers(0, len(low)))
+    for text in (low, low[cut:], low[:cut]):
+        expected = any(word in text for word in words)
+        assert (getattr(requirements_patterns, name).search(text) is not None) == expected
+
+
+@given(st.text(alphabet=_NO_ODD_CASE, max_size=60))
 @example("3 h")
 @example("1500+ HRS")
 @example("TOTAL")
-def test_lower_case_hour_hint_agrees(text: str) -> None:
+@example("in flight")
+def test_hour_hint_on_lower_case_text(text: str) -> None:
     low = text.lower()
-    expected = requirements._HOUR_HINT.search(low) is not None
-    assert (requirements._HOUR_HINT_LOWER.search(low) is not None) == expected
+    split = requirements_patterns.HOUR_FIGURE.search(low) or requirements_patterns.HOUR_WORD.search(
+        low
+    )
+    assert (split is not None) == (requirements_patterns.HOUR_HINT.search(low) is not None)
+
+
+@given(st.text(alphabet="0123456789,. \u00a0\taB-/", max_size=20))
+@example("3,000 h, CRJ1000, A350-1000, 1.5, 12, 1,2,3")
+def test_type_anchor_is_a_short_or_glued_digit_run(text: str) -> None:
+    runs = re.finditer(r"[0-9]+(?:[,.][0-9]+)*", text)
+    expected = [
+        m.start()
+        for m in runs
+        if len(m.group()) < 4 or (m.start() > 0 and not text[m.start() - 1].isspace())
+    ]
+    assert [m.start() for m in requirements_patterns.TYPE_ANCHOR.finditer(text)] == expected
+
+
+@given(st.text(alphabet="0123456789,. h", max_size=16))
+@example("1,500 h 12.000 h 123456 h")
+def test_figure_pattern_reads_as_its_plain_form(text: str) -> None:
+    plain = re.compile(r"(?<![\d.,])(\d{1,2}[,.]\d{3}|\d{1,5})(?![\d,.]\d)")
+    expected = [(m.span(), m.group(1)) for m in plain.finditer(text)]
+    figure = re.compile(requirements_patterns._NUM)
+    assert [(m.span(), m.group(1)) for m in figure.finditer(text)] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "atpl",
+                "atco",
+                "a & p",
+                "a3",
+                "cpl",
+                "cca",
+                "category c",
+                "cat. a",
+                "ppl",
+                "mpl",
+                "foo",
+                "b1",
+                "x",
+                "_",
+                "1",
+                " ",
+                ".",
+                "é",
+            ]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_licence_token_reads_as_its_plain_form(low: str) -> None:
+    plain = re.compile(
+        r"\b(?:(?:atpl?|cpl|ppl|mpl|atco|foo|cca|a\s*&\s*p|(?:category|cat\.?)\s*[ac]|a[1-4])\b|b[12])"
+    )
+    found = requirements_patterns.LICENCE_TOKEN.search(low) is not None
+    assert found == (plain.search(low) is not None)
