@@ -49,6 +49,7 @@ from aeroscrap import ingest
 from aeroscrap.db import repository
 from aeroscrap.db.models import Job
 from aeroscrap.db.session import make_engine
+from aeroscrap.requirements import job_requirements
 
 BATCH = 500
 DESCRIPTION_CHARS = 2_000
@@ -63,6 +64,11 @@ class RowMaker:
         self.sentences = filler_sentences(self.samples)
         companies = json.loads((ROOT / "aeroscrap" / "data" / "companies.json").read_text("utf-8"))
         self.companies = [c["name"] for c in companies]
+        # Requirements come from the sample's own text: computing them per padded row would
+        # make generating 100,000 rows slower than storing them.
+        self.requirements = [
+            job_requirements(s["title"], s.get("description") or "") for s in self.samples
+        ]
 
     def row(self, i: int, revision: int = 0) -> dict[str, Any]:
         """Job row number i; a new revision changes its description (and content hash)."""
@@ -76,7 +82,10 @@ class RowMaker:
         raw = {k: v for k, v in sample.items() if k != "description"}
         raw.update(url=url, company=company)
         posted = date(2026, 11, 1) - timedelta(days=i % 60)
-        search = ingest.search_text(title, company, location, description)
+        requirements = self.requirements[i % len(self.samples)]
+        search = ingest.search_text(
+            title, company, location, ingest.requirement_terms(requirements), description
+        )
         return {
             "url": url,
             # One URL per job across revisions: a revision is an update of the same key.
@@ -104,7 +113,7 @@ class RowMaker:
             "description": description,
             "description_truncated": False,
             "status": "active",
-            "requirements": None,
+            "requirements": requirements,
             "block_key": f"{company.lower()}|{title.split()[-1].lower()}",
             "dedup_features": {"role_text": title.lower(), "advertiser": company.lower()},
             "search_text": search,

@@ -10,8 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from aeroscrap.db.models import Job, JobSource
-from aeroscrap.ingest import ingest_records
+from aeroscrap.ingest import MAX_SEARCH_CHARS, ingest_records
 from aeroscrap.normalize.url import canonical_url
+from graphql_api.queries.search import match_condition, search_terms
 from scripts.eval_jobs import score_dedup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,3 +124,28 @@ def test_shown_url_keeps_the_sites_scheme_and_host_without_tracking() -> None:
 
     raw = "http://WWW.Example.com:8080/job/12?utm_source=x&jobId=7#apply"
     assert display_url(raw, canonical_url(raw)) == "http://WWW.Example.com:8080/job/12?jobId=7"
+
+
+def test_search_finds_the_licences_and_types_an_advert_asks_for_anywhere(engine: Engine) -> None:
+    # Only the opening of a description is indexed, but the licence and aircraft type codes
+    # read from the whole advert are always in the index.
+    filler = "Our airline is growing and offers a friendly team with great rosters. " * 60
+    record = {
+        "url": "https://jobs.example/late-requirements",
+        "title": "Captain",
+        "company": "Example Air",
+        "location": "Dublin, Ireland",
+        "description": filler + "Requirements: EASA ATPL and a valid B737 type rating.",
+        "crawl_date": "2026-11-20",
+    }
+    (result,) = ingest_records(engine, [record])
+    with engine.connect() as conn:
+        stored = conn.execute(select(Job.search_text).where(Job.id == result.job_id)).scalar_one()
+
+        def found(query: str) -> bool:
+            condition = match_condition(conn, search_terms(query))
+            return conn.execute(select(Job.id).where(condition)).scalars().all() == [result.job_id]
+
+        assert found("b737 captain") and found("atpl dublin") and found("rosters")
+        assert not found("requirements valid")  # late plain words are beyond the indexed opening
+    assert len(stored) <= MAX_SEARCH_CHARS
