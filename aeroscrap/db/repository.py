@@ -142,12 +142,13 @@ def upsert_jobs(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> dict[str
     set_["last_checked"] = excluded.last_checked
     set_["updated_at"] = case((changed, excluded.updated_at), else_=table.c.updated_at)
     stmt = stmt.on_conflict_do_update(index_elements=[table.c.url_hash], set_=set_)
-    # No RETURNING: with it SQLAlchemy renders one INSERT with every row's placeholders, which
-    # the driver cannot cache and re-parses per batch; one indexed SELECT of the ids is cheaper.
     if conn.dialect.name == "postgresql":
-        conn.execute(stmt)
-    else:
-        conn.execute(stmt, batch)
+        # The staged INSERT ... SELECT is one statement, so it can return the ids itself.
+        returned = conn.execute(stmt.returning(table.c.url_hash, table.c.id))
+        return {row.url_hash: row.id for row in returned}
+    # No RETURNING here: with it SQLAlchemy renders one INSERT with every row's placeholders,
+    # which is re-parsed per batch; an executemany and one indexed SELECT of the ids is cheaper.
+    conn.execute(stmt, batch)
     hashes = [row["url_hash"] for row in batch]
     found = conn.execute(select(table.c.url_hash, table.c.id).where(table.c.url_hash.in_(hashes)))
     return {row.url_hash: row.id for row in found}
