@@ -47,9 +47,9 @@ def _crawl(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from aeroscrap import ingest
+    from aeroscrap import ingest_file
 
-    return ingest.ingest_file(args.file, report_path=args.report, batch_size=args.batch_size)
+    return ingest_file.ingest_file(args.file, report_path=args.report, batch_size=args.batch_size)
 
 
 def _resume(args: argparse.Namespace) -> int:
