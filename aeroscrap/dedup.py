@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -323,6 +324,44 @@ def match(a: DedupKey, b: DedupKey) -> MatchResult:
 def same_job(a: DedupKey, b: DedupKey) -> bool:
     """True when `a` and `b` are the same vacancy under different URLs (README 4.2)."""
     return match(a, b).same
+
+
+class CandidateBucket:
+    """The stored jobs of one blocking key, grouped by what must be equal for a match (seniority
+    levels, contract) and by base city, so that a record is compared only with the jobs it could
+    be. A popular advertiser's block holds thousands of jobs; without the groups every record
+    paid for each of them and the cost per record grew with the table.
+
+    Exact: `match` rejects every pair the groups leave out. Agency references decide across
+    groups, so a reference bucket is read whole (`everything`).
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[frozenset[str], str], dict[str | None, list[tuple[int, DedupKey]]]]
+        self._groups = {}
+
+    def add(self, job_id: int, key: DedupKey) -> None:
+        group = self._groups.setdefault((key.levels, key.contract), {})
+        group.setdefault(key.title_city or key.city, []).append((job_id, key))
+
+    def candidates(self, key: DedupKey) -> Iterator[tuple[int, DedupKey]]:
+        """The jobs `key` could match: same levels and contract; same city, or none, unless the
+        record itself has no city or is remote (_base_compatible)."""
+        by_city = self._groups.get((key.levels, key.contract))
+        if not by_city:
+            return
+        city = key.title_city or key.city
+        if city is None or key.remote:
+            for jobs in by_city.values():
+                yield from jobs
+            return
+        yield from by_city.get(city, ())
+        yield from by_city.get(None, ())
+
+    def everything(self) -> Iterator[tuple[int, DedupKey]]:
+        for by_city in self._groups.values():
+            for jobs in by_city.values():
+                yield from jobs
 
 
 class DedupIndex:

@@ -8,6 +8,7 @@ Duplicate decisions for a batch happen inside one transaction under the merge lo
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 from collections import defaultdict
@@ -210,15 +211,27 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
     }
 
 
-def _best_match(p: Prepared, buckets: Mapping[str, list[tuple[int, Any]]]) -> int | None:
-    """The stored (or earlier in-batch) job this record duplicates, best score first."""
-    best: tuple[float, int] | None = None
-    for bucket in (p.block_key, p.ref_key):
-        for job_id, other in buckets.get(bucket, ()) if bucket else ():
-            result = dedup.match(p.features, other)
-            if result.same and (best is None or result.score > best[0]):
-                best = (result.score, job_id)
-    return best[1] if best else None
+def _arrival(job_id: int) -> tuple[int, int]:
+    # Stored jobs (ids > 0, oldest first) before this batch's new ones (-1, -2, ... in order).
+    return (0, job_id) if job_id > 0 else (1, -job_id)
+
+
+def _best_match(p: Prepared, buckets: Mapping[str, dedup.CandidateBucket]) -> int | None:
+    """The stored (or earlier in-batch) job this record duplicates: best score, then the job
+    that came first."""
+    block = buckets.get(p.block_key)
+    refs = buckets.get(p.ref_key) if p.ref_key else None
+    candidates = itertools.chain(
+        block.candidates(p.features) if block else (), refs.everything() if refs else ()
+    )
+    best: tuple[float, tuple[int, int], int] | None = None
+    for job_id, other in candidates:
+        result = dedup.match(p.features, other)
+        if result.same:
+            rank = (-result.score, _arrival(job_id), job_id)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else None
 
 
 class Ingestor:
@@ -236,9 +249,7 @@ class Ingestor:
         # batch was the largest cost of storing into a big table.
         self._keys: dict[int, dedup.DedupKey] = {}
 
-    def _candidates(
-        self, conn: Any, batch: Sequence[Prepared]
-    ) -> dict[str, list[tuple[int, dedup.DedupKey]]]:
+    def _candidates(self, conn: Any, batch: Sequence[Prepared]) -> dict[str, dedup.CandidateBucket]:
         """Stored jobs each record could duplicate, bucketed by blocking and reference key."""
         probes = [
             repository.BlockProbe(
@@ -262,11 +273,11 @@ class Ingestor:
             self._keys.clear()
         for job_id, data in repository.dedup_features(conn, missing).items():
             self._keys[job_id] = dedup.DedupKey.from_dict(data)
-        buckets: dict[str, list[tuple[int, dedup.DedupKey]]] = defaultdict(list)
+        buckets: dict[str, dedup.CandidateBucket] = defaultdict(dedup.CandidateBucket)
         for row in rows:
             for bucket in (row.block_key, row.ref_key):
                 if bucket:
-                    buckets[bucket].append((row.id, self._keys[row.id]))
+                    buckets[bucket].add(row.id, self._keys[row.id])
         return buckets
 
     def _company_ids_for(self, conn: Any, batch: Sequence[Prepared]) -> dict[str, int]:
@@ -322,7 +333,7 @@ class Ingestor:
                     known[target] = (p.url_hash, p.content_hash)
                     for bucket in (p.block_key, p.ref_key):
                         if bucket:
-                            buckets[bucket].append((target, p.features))
+                            buckets[bucket].add(target, p.features)
                     results.append(IngestResult(target, "inserted", prepared=p))
                 elif own_url and known.get(target, ("", ""))[0] == p.url_hash:
                     # A re-scrape of the job's own URL: the latest content wins, as an upsert would.

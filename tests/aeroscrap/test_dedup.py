@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aeroscrap.dedup import (
+    CandidateBucket,
     DedupIndex,
     DedupKey,
     agency_ref,
@@ -401,3 +402,24 @@ def test_any_record_gets_a_key_that_matches_itself(raw: dict[str, str | None]) -
     assert block_key(job_key).startswith(job_key.advertiser + "|")
     if job_key.advertiser:
         assert same_job(job_key, job_key)
+
+
+def test_candidate_buckets_never_hide_a_match() -> None:
+    # Every pair of fixture records the matcher accepts is reachable through the groups of one
+    # bucket (same blocking key) or through an agency-reference bucket.
+    keys = []
+    for name in ("sample_jobs.jsonl", "holdout_jobs.jsonl"):
+        for line in (FIXTURES / name).read_text("utf-8").splitlines():
+            keys.append(dedup_key(normalize_job(json.loads(line))))
+    bucket = CandidateBucket()
+    for n, key in enumerate(keys):
+        bucket.add(n, key)
+    assert sorted(n for n, _ in bucket.everything()) == list(range(len(keys)))
+    matches = 0
+    for key in keys:
+        reachable = {n for n, _ in bucket.candidates(key)}
+        for n, other in enumerate(keys):
+            if match(key, other).same:
+                matches += 1
+                assert n in reachable or (key.agency_ref and key.agency_ref == other.agency_ref)
+    assert matches > len(keys)  # the fixtures hold real duplicates, not only self-matches
