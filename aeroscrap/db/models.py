@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -105,7 +106,7 @@ class Job(Base):
     # Dedup blocking key (advertiser + role): candidates are found by index, never by a scan.
     block_key: Mapped[str] = mapped_column(String(200), index=True)
     # "advertiser|ref:GR123" for agency adverts with a reference: decisive for duplicates.
-    ref_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    ref_key: Mapped[str | None] = mapped_column(String(200))
     # Features the fuzzy matcher compares, so candidates need no re-normalisation.
     dedup_features: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Folded (lowercase, no diacritics) title/company/location/description: the full-text source.
@@ -121,6 +122,13 @@ class Job(Base):
 
     __table_args__ = (
         Index("ix_jobs_company", "company"),
+        # Most adverts carry no agency reference: only those that do are indexed.
+        Index(
+            "ix_jobs_ref_key",
+            "ref_key",
+            postgresql_where=text("ref_key IS NOT NULL"),
+            sqlite_where=text("ref_key IS NOT NULL"),
+        ),
         Index("ix_jobs_company_id", "company_id"),
         Index("ix_jobs_country_code", "country_code"),
         Index("ix_jobs_operation_type", "operation_type"),
