@@ -329,8 +329,8 @@ def same_job(a: DedupKey, b: DedupKey) -> bool:
 class CandidateBucket:
     """The stored jobs of one blocking key, grouped by what must be equal for a match (seniority
     levels, contract) and by base city, so that a record is compared only with the jobs it could
-    be. A popular advertiser's block holds thousands of jobs; without the groups every record
-    paid for each of them and the cost per record grew with the table.
+    be. A popular advertiser's block can hold thousands of jobs; without the groups every record
+    was matched against each of them.
 
     Exact: `match` rejects every pair the groups leave out. Agency references decide across
     groups, so a reference bucket is read whole (`everything`).
