@@ -10,6 +10,7 @@ from typing import Any
 
 from psycopg.types.json import Json
 from sqlalchemy import (
+    JSON,
     Connection,
     and_,
     bindparam,
@@ -112,7 +113,8 @@ _UPSERT_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_JSON_COLUMNS = frozenset({"requirements", "dedup_features", "raw_json"})
+# COPY needs JSON values wrapped; which columns those are is the model's to say.
+_JSON_COLUMNS = frozenset(c.name for c in table_of(Job).c if isinstance(c.type, JSON))
 _STAGE = "jobs_upsert_stage"
 
 
