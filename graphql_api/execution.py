@@ -1,14 +1,19 @@
 """Cheaper execution of plain attribute fields.
 
 graphql-core resolves every field through the same machinery: a resolve-info object, the
-resolver call, awaitable checks and value completion, about 12 us per field. A page of 20 jobs
-holds ~300 fields, most of them scalars read straight from an attribute, so that machinery was
-the largest CPU cost of a `jobs` page (bench/api.py).
+resolver call, awaitable checks, value completion and a response path, about 12 us per field.
+A page of 20 jobs holds ~300 fields, nearly all of them values read straight from an attribute
+(the page query fetches jobs with their company and sightings), so that machinery was the
+largest CPU cost of a `jobs` page (bench/api.py).
 
 Only fields Strawberry itself resolves by default (no resolver, permission or field extension,
 and StrawberryConfig's default_resolver is getattr) are touched, so results are the same:
-- scalar and enum fields are read and coerced directly; anything unusual (a null in a
-  non-null field, a value the scalar refuses) goes back to graphql-core, which reports it;
+- a plain field whose whole selection below is plain too (scalars, enums, lists and objects,
+  no arguments, no abstract types) is completed by a function built once per request and
+  selection; anything unusual (a null in a non-null field, a value a scalar refuses, a value
+  still to be awaited) makes the field start again through graphql-core, which reports it.
+  Plain fields only read attributes, so starting again repeats no side effect and records no
+  error twice;
 - other plain fields get a one-getattr resolver instead of Strawberry's three calls.
 """
 
@@ -16,13 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, ClassVar
 
 import strawberry
 from graphql import (
     GraphQLEnumType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLScalarType,
     Undefined,
@@ -34,12 +42,73 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+_TYPENAME = "__typename"
+Completer = Callable[[Any], Any]
+
 
 @dataclass(frozen=True)
-class _Leaf:
+class _Plain:
+    """A default-resolved field without arguments: the attribute it reads and its type."""
+
     attribute: str
-    coerce: Callable[[Any], Any]
-    nullable: bool
+    type: GraphQLOutputType
+
+
+class _Slow(Exception):
+    """A value the built completers leave to graphql-core."""
+
+
+def _non_null(inner: Completer) -> Completer:
+    def complete(value: Any) -> Any:
+        completed = inner(value)
+        if completed is None:
+            raise _Slow
+        return completed
+
+    return complete
+
+
+def _list_of(inner: Completer) -> Completer:
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, list | tuple):
+            raise _Slow
+        return [inner(item) for item in value]
+
+    return complete
+
+
+def _leaf(coerce: Callable[[Any], Any]) -> Completer:
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        serialized = coerce(value)
+        if serialized is None or serialized is Undefined:
+            raise _Slow
+        return serialized
+
+    return complete
+
+
+def _object(steps: list[tuple[str, Callable[[Any], Any], Completer]]) -> Completer:
+    def complete(value: Any) -> Any:
+        if value is None:
+            return None
+        return {name: inner(read(value)) for name, read, inner in steps}
+
+    return complete
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _constant(result: str) -> Callable[[Any], str]:
+    def read(_value: Any) -> str:
+        return result
+
+    return read
 
 
 def _attribute_getter(name: str) -> Callable[..., Any]:
@@ -49,8 +118,14 @@ def _attribute_getter(name: str) -> Callable[..., Any]:
     return resolve
 
 
-class _FastLeafContext(StrawberryGraphQLCoreExecutionContext):
-    leaves: ClassVar[dict[tuple[str, str], _Leaf]] = {}
+class _FastPlainContext(StrawberryGraphQLCoreExecutionContext):
+    plain: ClassVar[dict[tuple[str, str], _Plain]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # (id(type), id(field nodes)) -> (the nodes, kept alive so that their id stays theirs;
+        # the completer, or None when some field below is not plain)
+        self._completers: dict[tuple[int, int], tuple[FieldDetailsList, Completer | None]] = {}
 
     def execute_field(
         self,
@@ -61,30 +136,64 @@ class _FastLeafContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         node = field_details_list[0].node
-        leaf = self.leaves.get((parent_type.name, node.name.value))
+        field = self.plain.get((parent_type.name, node.name.value))
         # Strawberry always passes a manager; a field middleware (an extension with `resolve`)
         # must see every field, so its presence turns the fast path off.
         manager = self.middleware_manager
-        if leaf is not None and not node.arguments and (manager is None or not manager.middlewares):
-            value = getattr(source, leaf.attribute)
-            if value is None:
-                if leaf.nullable:
-                    return None
-            else:
+        if (
+            field is not None
+            and not node.arguments
+            and (manager is None or not manager.middlewares)
+        ):
+            complete = self._completer(field.type, field_details_list)
+            if complete is not None:
                 try:
-                    serialized = leaf.coerce(value)
-                except Exception:
-                    serialized = None
-                if serialized is not None and serialized is not Undefined:
-                    return serialized
+                    return complete(getattr(source, field.attribute))
+                except Exception:  # graphql-core starts the field again and reports what failed
+                    pass
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
         )
 
+    def _completer(self, output: GraphQLOutputType, nodes: FieldDetailsList) -> Completer | None:
+        key = (id(output), id(nodes))
+        cached = self._completers.get(key)
+        if cached is None:
+            cached = (nodes, self._build(output, nodes))
+            self._completers[key] = cached
+        return cached[1]
+
+    def _build(self, output: GraphQLOutputType, nodes: FieldDetailsList) -> Completer | None:
+        if isinstance(output, GraphQLNonNull | GraphQLList):
+            inner = self._completer(output.of_type, nodes)
+            if inner is None:
+                return None
+            return _non_null(inner) if isinstance(output, GraphQLNonNull) else _list_of(inner)
+        if isinstance(output, GraphQLScalarType | GraphQLEnumType):
+            return _leaf(output.coerce_output_value)
+        # Strawberry sets no is_type_of on types without interfaces: nothing to check per value.
+        if not isinstance(output, GraphQLObjectType) or output.is_type_of is not None:
+            return None
+        grouped, defer_usages, _ = self.collect_subfields(output, nodes)
+        if defer_usages:
+            return None
+        steps: list[tuple[str, Callable[[Any], Any], Completer]] = []
+        for response_name, sub in grouped.items():
+            node = sub[0].node
+            if node.name.value == _TYPENAME:
+                steps.append((response_name, _constant(output.name), _identity))
+                continue
+            field = self.plain.get((output.name, node.name.value))
+            inner = None if field is None or node.arguments else self._completer(field.type, sub)
+            if field is None or inner is None:
+                return None
+            steps.append((response_name, attrgetter(field.attribute), inner))
+        return _object(steps)
+
 
 def use_fast_fields(schema: strawberry.Schema) -> None:
     """Give `schema` the fast paths above for its default-resolved fields."""
-    leaves: dict[tuple[str, str], _Leaf] = {}
+    plain: dict[tuple[str, str], _Plain] = {}
     for graphql_type in schema._schema.type_map.values():
         if not isinstance(graphql_type, GraphQLObjectType):
             continue
@@ -98,13 +207,10 @@ def use_fast_fields(schema: strawberry.Schema) -> None:
             ):
                 continue
             graphql_field.resolve = _attribute_getter(definition.python_name)
-            output = graphql_field.type
-            nullable = not isinstance(output, GraphQLNonNull)
-            named = output if nullable else output.of_type
-            if isinstance(named, GraphQLScalarType | GraphQLEnumType) and not graphql_field.args:
-                leaves[graphql_type.name, field_name] = _Leaf(
-                    definition.python_name, named.coerce_output_value, nullable
+            if not graphql_field.args:
+                plain[graphql_type.name, field_name] = _Plain(
+                    definition.python_name, graphql_field.type
                 )
     schema.execution_context_class = type(
-        "FastLeafContext", (_FastLeafContext,), {"leaves": leaves}
+        "FastPlainContext", (_FastPlainContext,), {"plain": plain}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from datetime import date
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import strawberry
 
 from graphql_api.execution import use_fast_fields
+from graphql_api.types.common import Deferred
 
 
 @strawberry.enum
@@ -30,13 +32,71 @@ class Item:
 
 
 @strawberry.type
+class Tag:
+    label: str
+    weight: float | None
+
+
+@strawberry.type
+class Box:
+    name: str
+    tags: list[Tag]
+    main: Tag | None
+    strict: Tag
+    item: Item | None
+
+    @strawberry.field
+    def size(self) -> int:
+        return len(self.tags)
+
+
+async def _later_tag() -> Tag:
+    return Tag(label="later", weight=None)
+
+
+GOOD = Item(name="a", colour=Colour.RED, day=date(2026, 11, 26), count=3)
+MISSING: Any = None  # a null where the schema promises a value
+
+
+@strawberry.type
 class Query:
     @strawberry.field
     def items(self) -> list[Item]:
-        good = Item(name="a", colour=Colour.RED, day=date(2026, 11, 26), count=3)
-        missing: Any = None  # a null where the schema promises a value
-        bad = Item(name=missing, colour=Colour.BLUE, day=None, count="x")  # type: ignore[arg-type]
-        return [good, bad]
+        bad = Item(name=MISSING, colour=Colour.BLUE, day=None, count="x")  # type: ignore[arg-type]
+        return [GOOD, bad]
+
+    @strawberry.field
+    def boxes(self) -> list[Box]:
+        tag = Tag(label="t", weight=1.5)
+        return [
+            Box(
+                name="full",
+                tags=[tag, Tag(label="u", weight=None)],
+                main=tag,
+                strict=tag,
+                item=GOOD,
+            ),
+            Box(name="empty", tags=[], main=None, strict=tag, item=None),
+            # A value still to be awaited, as a page's lazily loaded relation.
+            Box(name="lazy", tags=[tag], main=Deferred(_later_tag), strict=tag, item=None),  # type: ignore[arg-type]
+        ]
+
+    @strawberry.field
+    def broken_boxes(self) -> list[Box | None]:
+        tag = Tag(label="t", weight=1.5)
+        unlabelled = Tag(label=MISSING, weight=2.0)
+        return [
+            Box(name="ok", tags=[tag], main=tag, strict=tag, item=None),
+            Box(name="bad tag", tags=[tag, unlabelled], main=None, strict=tag, item=None),
+            Box(name="bad strict", tags=[], main=None, strict=unlabelled, item=None),
+            Box(
+                name="bad weight",
+                tags=[Tag(label="w", weight="heavy")],  # type: ignore[arg-type]
+                main=None,
+                strict=tag,
+                item=None,
+            ),
+        ]
 
 
 QUERIES = [
@@ -44,11 +104,21 @@ QUERIES = [
     "{ items { colour day shout(times: 2) } }",
     "fragment F on Item { colour day } { items { ...F c: colour } }",
     "{ items { count } }",
+    "{ boxes { name tags { label weight } main { label } strict { weight } item { day } } }",
+    "{ boxes { __typename n: name tags { __typename w: weight label } size } }",
+    "fragment T on Tag { label } { boxes { main { ...T weight } tags { ...T } item { colour } } }",
+    "query($on: Boolean!) { boxes { name main @include(if: $on) { label } strict @skip(if: $on) { label } } }",
+    "{ brokenBoxes { name tags { label } } }",
+    "{ brokenBoxes { name strict { label weight } main { label } } }",
+    "{ brokenBoxes { tags { weight } } }",
 ]
 
 
-def _run(schema: strawberry.Schema, query: str) -> tuple[Any, list[tuple[str, Any]]]:
-    result = schema.execute_sync(query)
+def _run(
+    schema: strawberry.Schema, query: str, variables: dict[str, Any] | None = None
+) -> tuple[Any, list[tuple[str, Any]]]:
+    # Asynchronous execution: some values are awaitables, as lazily loaded relations are.
+    result = asyncio.run(schema.execute(query, variable_values=variables or {"on": True}))
     errors = [(e.message, e.path) for e in result.errors or []]
     return result.data, errors
 
@@ -60,6 +130,15 @@ def test_fast_paths_match_strawberry_results_and_errors() -> None:
     assert fast.execution_context_class is not plain.execution_context_class
     for query in QUERIES:
         assert _run(fast, query) == _run(plain, query), query
+    switched = QUERIES[7]
+    assert _run(fast, switched, {"on": False}) == _run(plain, switched, {"on": False})
+    data, errors = _run(fast, "{ boxes { name main { label } } }")
+    assert not errors
+    assert data["boxes"][2] == {"name": "lazy", "main": {"label": "later"}}
+    data, errors = _run(fast, QUERIES[8])
+    # The null in Tag.label nulls the box (list items are nullable), with the error at its path.
+    assert data["brokenBoxes"][1] is None and data["brokenBoxes"][0]["name"] == "ok"
+    assert [path for _, path in errors] == [["brokenBoxes", 1, "tags", 1, "label"]]
     data, errors = _run(fast, "{ items { name colour day } }")
     assert data is None  # the null in a non-null field nulls its non-null parents
     assert errors and errors[0][1] == ["items", 1, "name"]
@@ -84,3 +163,8 @@ def test_plain_scalar_fields_skip_the_resolve_machinery() -> None:
     assert data is not None and len(data["items"]) == 2
     # Only the resolver field builds a resolve info; its four leaves do not.
     assert built == ["items"]
+    built.clear()
+    data, _ = _run(schema, "{ boxes { name tags { label } strict { weight } } }")
+    assert data["boxes"][0]["tags"] == [{"label": "t"}, {"label": "u"}]
+    # Nor do plain objects and lists of them, however deep.
+    assert built == ["boxes"]
