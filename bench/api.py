@@ -208,11 +208,17 @@ def serve(url: str, port: int) -> None:
     from aeroscrap.config import Settings
     from graphql_api.app import create_app
     from graphql_api.context import run_db
-    from graphql_api.queries.jobs import COMPANY_PREFIX, JobSpec, fetch_page, sightings_of
+    from graphql_api.queries.jobs import (
+        COMPANY_PREFIX,
+        OPTIONAL_JOB_COLUMNS,
+        JobSpec,
+        fetch_page,
+        sightings_of,
+    )
 
     def plain_page(conn: Any, country: str) -> list[dict[str, Any]]:
-        # The same one-statement fetch the GraphQL page uses (job, company and sightings), so
-        # the ratio measures what GraphQL adds and nothing else.
+        # The same one-statement fetch the GraphQL page uses (job, company and sightings, not
+        # the advert nobody shows), so the ratio measures what GraphQL adds and nothing else.
         page = fetch_page(
             conn,
             JobSpec(status="active", country_code=country),
@@ -220,6 +226,7 @@ def serve(url: str, port: int) -> None:
             first=20,
             with_company=True,
             with_sightings=True,
+            without=OPTIONAL_JOB_COLUMNS,
         )
         out = []
         for row, cursor in zip(page.rows, page.cursors, strict=True):

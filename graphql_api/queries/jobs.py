@@ -45,6 +45,10 @@ JOB_COLUMNS = tuple(
     )
 )
 
+# Columns a page may leave out when nothing shows them: the advert (TOAST-compressed on
+# PostgreSQL, so every row read decompresses it) and the requirements JSON (decoded per row).
+OPTIONAL_JOB_COLUMNS = frozenset({"description", "requirements"})
+
 _companies = Company.__table__
 # A page whose jobs' companies are selected reads them in the same statement (LEFT JOIN), under
 # these labels: one statement fewer per page than a separate lookup by id.
@@ -200,18 +204,22 @@ def fetch_page(
     offset: int = 0,
     with_company: bool = False,
     with_sightings: bool = False,
+    without: frozenset[str] = frozenset(),
 ) -> JobPage:
     """A page of jobs, newest first: keyset on (sort key, id), so deep pages cost what page 1 costs.
 
     Jobs without a posting date come after all dated ones (both databases sort NULLs differently,
     so the two groups are read as two index-ordered phases). `with_company` adds each job's
     company as COMPANY_COLUMNS (all None when the job has none), `with_sightings` its sightings
-    (read them with sightings_of): the page and what it shows in one statement.
+    (read them with sightings_of): the page and what it shows in one statement. `without` names
+    OPTIONAL_JOB_COLUMNS the caller will not read.
     """
     if order == "relevance" and spec.search is None:
         order = "posted"
     cursor = Cursor.decode(after, order) if after else None
-    select_jobs = _job_select(conn, with_company=with_company, with_sightings=with_sightings)
+    select_jobs = _job_select(
+        conn, with_company=with_company, with_sightings=with_sightings, without=without
+    )
     if order == "relevance":
         return _relevance_page(conn, spec, first, cursor, offset, select_jobs)
     where = conditions(conn, spec)
@@ -227,7 +235,9 @@ def fetch_page(
                 tuple_(column, _jobs.c.id) < tuple_(_key_value(order, cursor.key), cursor.id)
             )
         got = list(
-            conn.execute(stmt.order_by(column.desc(), _jobs.c.id.desc()).offset(offset).limit(want))
+            conn.execute(
+                stmt.order_by(column.desc(), _jobs.c.id.desc()).offset(offset).limit(want)
+            ).all()
         )
         rows += got
         phases += ["v"] * len(got)
@@ -241,7 +251,9 @@ def fetch_page(
         if cursor is not None and cursor.phase == "n":
             stmt = stmt.where(_jobs.c.id < cursor.id)
         got = list(
-            conn.execute(stmt.order_by(_jobs.c.id.desc()).offset(offset).limit(want - len(rows)))
+            conn.execute(
+                stmt.order_by(_jobs.c.id.desc()).offset(offset).limit(want - len(rows))
+            ).all()
         )
         rows += got
         phases += ["n"] * len(got)
@@ -278,8 +290,12 @@ def _sightings_column(conn: Connection) -> ColumnElement[Any]:
     return type_coerce(found, JSON).label("sightings")
 
 
-def _job_select(conn: Connection, *, with_company: bool, with_sightings: bool) -> Select[Any]:
-    stmt = select(*JOB_COLUMNS)
+def _job_select(
+    conn: Connection, *, with_company: bool, with_sightings: bool, without: frozenset[str]
+) -> Select[Any]:
+    if not without <= OPTIONAL_JOB_COLUMNS:
+        raise ValueError(f"only {sorted(OPTIONAL_JOB_COLUMNS)} may be left out")
+    stmt = select(*(c for c in JOB_COLUMNS if c.name not in without))
     if with_company:
         stmt = stmt.add_columns(*COMPANY_COLUMNS).select_from(_COMPANY_JOIN)
     if with_sightings:
@@ -327,7 +343,7 @@ def _relevance_page(
     stmt = select_jobs.join(page_ids, page_ids.c.id == _jobs.c.id).order_by(
         page_ids.c.rank.desc(), _jobs.c.id.desc()
     )
-    rows = list(conn.execute(stmt))
+    rows = list(conn.execute(stmt).all())
     has_next = len(rows) > first
     rows = rows[:first]
     cursors = [Cursor("relevance", "o", "", start + i + 1).encode() for i in range(len(rows))]

@@ -187,10 +187,11 @@ class JobType:
             valid_through=m["valid_through"],
             salary=salary,
             apply_url=m["apply_url"],
-            description=m["description"],
+            # Absent when the page left them out (nothing selected them).
+            description=m.get("description"),
             description_truncated=bool(m["description_truncated"]),
             status=JobStatus(m["status"]),
-            requirements=m["requirements"],
+            requirements=m.get("requirements"),
             last_checked=utc(m["last_checked"]),  # type: ignore[arg-type]
             created_at=utc(m["created_at"]),  # type: ignore[arg-type]
             updated_at=utc(m["updated_at"]),  # type: ignore[arg-type]
@@ -383,6 +384,7 @@ async def job_page(
         spec,
         companies="company" in selected,
         sources="sources" in selected,
+        without=job_queries.OPTIONAL_JOB_COLUMNS - selected,
         order=order,
         first=first,
         after=after,

@@ -136,3 +136,30 @@ def test_analytics_are_served_from_the_cache_within_the_ttl(api: LiveApi) -> Non
     event.listen(api.app.state.engine, "before_cursor_execute", lambda *a: seen.append(a[2]))
     assert api.data(query) == first
     assert [s for s in seen if "GROUP BY" in s or "count(" in s] == []
+
+
+def _page_statement(api: LiveApi, fields: str) -> tuple[set[str], list[dict[str, object]]]:
+    seen: list[str] = []
+
+    def keep(*args: object) -> None:
+        if "FROM jobs" in str(args[2]):
+            seen.append(str(args[2]))
+
+    event.listen(api.app.state.engine, "before_cursor_execute", keep)
+    try:
+        data = api.data(f"{{ jobs(first: 3) {{ nodes {{ id {fields} }} }} }}")
+    finally:
+        event.remove(api.app.state.engine, "before_cursor_execute", keep)
+    assert len(seen) == 1
+    selected = seen[0].split("FROM jobs")[0].removeprefix("SELECT")
+    return {column.split()[0] for column in selected.split(",")}, data["jobs"]["nodes"]
+
+
+def test_a_page_reads_the_advert_only_when_a_field_shows_it(api: LiveApi) -> None:
+    columns, nodes = _page_statement(api, "title")
+    assert "jobs.title" in columns and "jobs.description_truncated" in columns
+    assert not {"jobs.description", "jobs.requirements"} & columns
+    assert all(node["title"] for node in nodes)
+    columns, nodes = _page_statement(api, "description requirements")
+    assert {"jobs.description", "jobs.requirements"} <= columns
+    assert all(node["description"] for node in nodes)
