@@ -5,7 +5,8 @@ seniority modifiers, aircraft type families, licence categories, base, contract 
 `same_job` applies the hard rules first (any differing aircraft family, licence, seniority, base,
 contract or agency reference means a different job), then compares the role words, so wording,
 word order, abbreviations and noise do not matter while the one differing detail does.
-`block_key` is the narrow indexed key candidates are fetched by; `DedupIndex` is the in-memory form.
+`block_key` is the narrow indexed key candidates are fetched by, `base_key` narrows it to a base;
+`DedupIndex` is the in-memory form.
 """
 
 from __future__ import annotations
@@ -261,12 +262,19 @@ def block_keys(key: DedupKey) -> tuple[str, ...]:
     return (*keys, f"{key.advertiser}|ref:{key.agency_ref}") if key.agency_ref else keys
 
 
+def base_key(key: DedupKey) -> str | None:
+    """The base city a job is grouped and indexed by within its block, None when it names none.
+
+    A title suffix ("- Shannon") names the base even when the location field gives the head
+    office, so it outranks the location's city, as in `_base_compatible`.
+    """
+    return key.title_city or key.city or None
+
+
 def _base_compatible(a: DedupKey, b: DedupKey) -> bool:
     if a.remote and b.remote:
         return True
-    # A title suffix ("- Shannon") names the base even when the location field gives the
-    # head office, so it is the city compared when a record has one.
-    city_a, city_b = a.title_city or a.city, b.title_city or b.city
+    city_a, city_b = base_key(a), base_key(b)
     if city_a and city_b:
         return city_a == city_b
     if (a.remote and city_b) or (b.remote and city_a):
@@ -342,7 +350,7 @@ class CandidateBucket:
 
     def add(self, job_id: int, key: DedupKey) -> None:
         group = self._groups.setdefault((key.levels, key.contract), {})
-        group.setdefault(key.title_city or key.city, []).append((job_id, key))
+        group.setdefault(base_key(key), []).append((job_id, key))
 
     def candidates(self, key: DedupKey) -> Iterator[tuple[int, DedupKey]]:
         """The jobs `key` could match: same levels and contract; same city, or none, unless the
@@ -350,7 +358,7 @@ class CandidateBucket:
         by_city = self._groups.get((key.levels, key.contract))
         if not by_city:
             return
-        city = key.title_city or key.city
+        city = base_key(key)
         if city is None or key.remote:
             for jobs in by_city.values():
                 yield from jobs

@@ -18,11 +18,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, String
 
 from aeroscrap import dedup
 from aeroscrap.company_directory import CompanyDirectory, directory_for
 from aeroscrap.db import repository
+from aeroscrap.db.models import Job
 from aeroscrap.normalize.company import CompanyLookup
 from aeroscrap.normalize.record import NormalizedJob, normalize_job
 from aeroscrap.normalize.search_words import index_text
@@ -50,6 +51,7 @@ class Prepared:
     features: dedup.DedupKey
     url_hash: str
     block_key: str
+    base_key: str | None
     ref_key: str | None
     content_hash: str
     raw_json: dict[str, Any]
@@ -88,11 +90,36 @@ def _raw_json(record: Mapping[str, Any]) -> dict[str, Any]:
     return raw
 
 
+# Longest text each jobs column holds. Derived values can outgrow them (a city read from a
+# 300-character location), and PostgreSQL refuses a whole batch for one such value.
+_TEXT_LIMITS = {
+    column.name: column.type.length
+    for column in Job.__table__.columns
+    if isinstance(column.type, String) and column.type.length
+}
+
+
+def _clamped(row: dict[str, Any]) -> dict[str, Any]:
+    for name, limit in _TEXT_LIMITS.items():
+        value = row.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            row[name] = value[:limit]
+    return row
+
+
 def _blocks(key: dedup.DedupKey) -> tuple[str, str | None]:
     """The indexed blocking keys of a job: advertiser + role head noun, and the agency reference
-    key when the advert has one (a shared reference decides even when titles are reworded)."""
+    key when the advert has one (a shared reference decides even when titles are reworded).
+    Cut to their columns' lengths here, so that probes and stored keys agree."""
     keys = dedup.block_keys(key)
-    return keys[0], keys[1] if len(keys) > 1 else None
+    ref = keys[1][: _TEXT_LIMITS["ref_key"]] if len(keys) > 1 else None
+    return keys[0][: _TEXT_LIMITS["block_key"]], ref
+
+
+def _stored_base(key: dedup.DedupKey) -> str | None:
+    """jobs.base_key of a job: its dedup base, cut to the column's length."""
+    base = dedup.base_key(key)
+    return None if base is None else base[: _TEXT_LIMITS["base_key"]]
 
 
 def _content_hash(job: NormalizedJob) -> str:
@@ -144,6 +171,7 @@ def prepare(
         features=features,
         url_hash=repository.url_hash(job.canonical_url),
         block_key=blocks[0],
+        base_key=_stored_base(features),
         ref_key=blocks[1],
         content_hash=_content_hash(job),
         raw_json=_raw_json(record),
@@ -171,7 +199,7 @@ def display_url(raw: str, canonical: str) -> str:
 
 def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, Any]:
     job = p.job
-    return {
+    row = {
         "url": display_url(job.url, job.canonical_url),
         "url_hash": p.url_hash,
         "source": job.source,
@@ -199,6 +227,7 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "status": job.status,
         "requirements": p.requirements,
         "block_key": p.block_key,
+        "base_key": p.base_key,
         "ref_key": p.ref_key,
         "dedup_features": p.features_json,
         "search_text": p.search_text,
@@ -209,6 +238,7 @@ def _job_row(p: Prepared, company_id: int | None, now: datetime) -> dict[str, An
         "created_at": now,
         "updated_at": now,
     }
+    return _clamped(row)
 
 
 def _arrival(job_id: int) -> tuple[int, int]:
@@ -234,6 +264,18 @@ def _best_match(p: Prepared, buckets: Mapping[str, dedup.CandidateBucket]) -> in
     return best[2] if best else None
 
 
+def block_probe(p: Prepared) -> repository.BlockProbe:
+    """What the stored jobs `p` could duplicate are fetched by."""
+    # Remote records match remote ones anywhere: no country or base filter for them.
+    remote = p.features.remote
+    return repository.BlockProbe(
+        p.block_key,
+        None if remote else p.job.country_code,
+        p.ref_key,
+        None if remote else p.base_key,
+    )
+
+
 class Ingestor:
     """Stores batches of prepared records; keeps company ids cached across batches.
 
@@ -251,15 +293,7 @@ class Ingestor:
 
     def _candidates(self, conn: Any, batch: Sequence[Prepared]) -> dict[str, dedup.CandidateBucket]:
         """Stored jobs each record could duplicate, bucketed by blocking and reference key."""
-        probes = [
-            repository.BlockProbe(
-                p.block_key,
-                # Remote records match remote ones anywhere: no country filter for them.
-                None if p.features.remote else p.job.country_code,
-                p.ref_key,
-            )
-            for p in batch
-        ]
+        probes = [block_probe(p) for p in batch]
         dates = [p.job.posted_date for p in batch if p.job.posted_date]
         # An undated record can match a job of any date: then no date window at all.
         since = (

@@ -35,6 +35,9 @@ RUN_STATUSES = (
     "cancelled",
     "skipped",
 )
+# Characters of a base city jobs.base_key keeps: cities read from free text can be long, and a
+# shared prefix only fetches a few more candidates, which the matcher tells apart.
+BASE_KEY_CHARS = 100
 
 
 class Company(Base):
@@ -104,7 +107,10 @@ class Job(Base):
     # Aviation requirements read from the description (licences, type ratings, hours, medical).
     requirements: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # Dedup blocking key (advertiser + role): candidates are found by index, never by a scan.
-    block_key: Mapped[str] = mapped_column(String(200), index=True)
+    block_key: Mapped[str] = mapped_column(String(200))
+    # The base city within the block (dedup.base_key, cut to its length), NULL when none: a
+    # record with a base meets only that base's jobs and those with none.
+    base_key: Mapped[str | None] = mapped_column(String(BASE_KEY_CHARS))
     # "advertiser|ref:GR123" for agency adverts with a reference: decisive for duplicates.
     ref_key: Mapped[str | None] = mapped_column(String(200))
     # Features the fuzzy matcher compares, so candidates need no re-normalisation.
@@ -121,6 +127,8 @@ class Job(Base):
     )
 
     __table_args__ = (
+        # Its prefix also serves lookups by block_key alone.
+        Index("ix_jobs_block_key_base_key", "block_key", "base_key"),
         Index("ix_jobs_company", "company"),
         # Most adverts carry no agency reference: only those that do are indexed.
         Index(

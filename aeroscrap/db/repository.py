@@ -11,6 +11,7 @@ from typing import Any
 from psycopg.types.json import Json
 from sqlalchemy import (
     JSON,
+    ColumnElement,
     Connection,
     and_,
     bindparam,
@@ -57,13 +58,14 @@ JOB_CONTENT_COLUMNS = (
     "status",
     "requirements",
     "block_key",
+    "base_key",
     "ref_key",
     "dedup_features",
     "search_text",
     "raw_json",
 )
 INTERNAL_JOB_COLUMNS = frozenset(
-    {"block_key", "ref_key", "dedup_features", "search_text", "raw_json"}
+    {"block_key", "base_key", "ref_key", "dedup_features", "search_text", "raw_json"}
 )
 # An advisory-lock id for "merging into jobs": concurrent crawls decide duplicates one at a time.
 _MERGE_LOCK_ID = 0x6A6F6273
@@ -87,11 +89,13 @@ def _last_per_key(rows: Iterable[Mapping[str, Any]], key: str) -> list[Mapping[s
 
 @dataclass(frozen=True)
 class BlockProbe:
-    """What a record's duplicate candidates are looked up by."""
+    """What a record's duplicate candidates are looked up by: `base` is its base city key (as in
+    jobs.base_key), None when it names no city or is remote and so may match any base."""
 
     block_key: str
     country: str | None
     ref_key: str | None
+    base: str | None
 
 
 def lock_for_merge(conn: Connection) -> None:
@@ -269,37 +273,86 @@ def job_ids_by_source_id(
     }
 
 
+def _in_blocks(table: Any, probes: Sequence[BlockProbe]) -> Any:
+    """Rows of the probes' blocks in a compatible country: the same country, or no country on
+    either side, exactly as the matcher's base rule."""
+    anywhere = {p.block_key for p in probes if p.country is None}
+    pairs = {(p.block_key, p.country) for p in probes if p.country is not None}
+    blocks = {p.block_key for p in probes}
+    by_country = or_(
+        table.c.block_key.in_(anywhere),
+        tuple_(table.c.block_key, table.c.country_code).in_(pairs),
+        and_(table.c.block_key.in_(blocks), table.c.country_code.is_(None)),
+    )
+    # The blocks stated on their own too are what SQLite looks the index up by: for the OR alone
+    # it scans the table.
+    return and_(table.c.block_key.in_(blocks), by_country)
+
+
 def candidates_by_block(
     conn: Connection, probes: Iterable[BlockProbe], *, since: date | None = None
 ) -> list[Any]:
-    """Stored jobs that could duplicate a batch's records: same blocking key (and a compatible
-    country) or same agency-reference key, posted since `since` or undated.
+    """Stored jobs that could duplicate a batch's records: same blocking key and a compatible
+    base, or same agency-reference key; blocks are read posted since `since` or undated.
 
-    Compatible means the same country, or no country on either side, exactly as the matcher's
-    base rule; the filters only drop rows the matcher would reject, so results never change.
+    A record with a base city meets its block's jobs of that base (any country: the matcher
+    compares equal cities only) and those with no base in a compatible country; a record with
+    none (no city, or remote) meets its whole block in a compatible country. Agency references
+    decide both ways, so a block whose records all carry one is read only for the jobs without
+    (an equal reference is found by the reference lookup). The filters only drop rows the
+    matcher would reject, so results never change, and a popular block costs a batch the rows
+    of its records' bases rather than all of its rows.
     """
     probes = list(probes)
     if not probes:
         return []
     table = table_of(Job)
     columns = (table.c.id, table.c.block_key, table.c.ref_key)
-    anywhere = {p.block_key for p in probes if p.country is None}
-    pairs = {(p.block_key, p.country) for p in probes if p.country is not None}
-    blocks = {p.block_key for p in probes}
-    refs = {p.ref_key for p in probes if p.ref_key}
-    by_block = or_(
-        table.c.block_key.in_(anywhere),
-        tuple_(table.c.block_key, table.c.country_code).in_(pairs),
-        and_(table.c.block_key.in_(blocks), table.c.country_code.is_(None)),
-    )
     recent = or_(table.c.posted_date.is_(None), table.c.posted_date >= since) if since else true()
-    # Two index lookups, rather than an OR the planner might turn into a scan.
-    stmt = union_all(
-        select(*columns).where(by_block, recent),
-        select(*columns).where(table.c.ref_key.in_(refs)),
-    ).order_by("id")
-    # UNION ALL (json has no equality operator on PostgreSQL); a job found by both keys once.
+    open_blocks = {p.block_key for p in probes if not p.ref_key}
+    unreferenced = and_(recent, table.c.ref_key.is_(None))
+    # A few lookups of ix_jobs_block_key_base_key and ix_jobs_ref_key, rather than one OR the
+    # planner might turn into a scan.
+    selects = [
+        select(*columns).where(where)
+        for where in (
+            *_block_conditions(conn, [p for p in probes if p.block_key in open_blocks], recent),
+            *_block_conditions(
+                conn, [p for p in probes if p.block_key not in open_blocks], unreferenced
+            ),
+        )
+    ]
+    refs = {p.ref_key for p in probes if p.ref_key}
+    if refs:
+        selects.append(select(*columns).where(table.c.ref_key.in_(refs)))
+    stmt = union_all(*selects).order_by("id")
+    # UNION ALL (json has no equality operator on PostgreSQL); a job found twice is kept once.
     return list({row.id: row for row in conn.execute(stmt)}.values())
+
+
+def _block_conditions(
+    conn: Connection, probes: Sequence[BlockProbe], also: ColumnElement[bool]
+) -> list[ColumnElement[bool]]:
+    """WHERE clauses (each with `also`) reading the rows of the probes' blocks they could match."""
+    table = table_of(Job)
+    unbased = [p for p in probes if p.base is None]
+    whole = {p.block_key for p in unbased if p.country is None}
+    # A block read whole for one record needs no narrower reads for the others.
+    based = [p for p in probes if p.base is not None and p.block_key not in whole]
+    found: list[ColumnElement[bool]] = []
+    if unbased:
+        found.append(and_(_in_blocks(table, unbased), also))
+    if based:
+        same_base: Any = tuple_(table.c.block_key, table.c.base_key).in_(
+            {(p.block_key, p.base) for p in based}
+        )
+        if conn.dialect.name == "sqlite":
+            # SQLite scans for a list of pairs alone; PostgreSQL looks each pair up, but given
+            # the blocks too it reads them whole.
+            same_base = and_(table.c.block_key.in_({p.block_key for p in based}), same_base)
+        found.append(and_(same_base, also))
+        found.append(and_(table.c.base_key.is_(None), _in_blocks(table, based), also))
+    return found
 
 
 def dedup_features(conn: Connection, job_ids: Sequence[int]) -> dict[int, Any]:

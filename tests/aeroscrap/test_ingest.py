@@ -119,6 +119,30 @@ def test_hostile_text_is_stored_on_both_databases(engine: Engine) -> None:
     assert "description" not in job["raw_json"] and job["raw_json"]["url"] == record["url"]
 
 
+def test_derived_text_longer_than_its_column_is_cut_not_refused(engine: Engine) -> None:
+    place = "Aerodrome " + "Westside Hangar Complex " * 6  # not a known place: kept as the city
+    company = "Northern Regional Aviation Maintenance Services " * 5
+    record = {
+        "source": "test",
+        "url": "https://jobs.example/long-city",
+        "title": "B1 Licensed Engineer",
+        "company": company,
+        "location": f"{place}, Ireland",
+        "description": "Line maintenance. Ref: AB12345",
+        "crawl_date": "2026-11-20",
+    }
+    (result,) = ingest_records(engine, [record])
+    assert result.action == "inserted"
+    with engine.connect() as conn:
+        job = conn.execute(select(Job).where(Job.id == result.job_id)).one()._mapping
+    assert job["country_code"] == "IE"
+    assert 100 < len(job["city"]) <= Job.__table__.c.city.type.length
+    assert len(job["block_key"]) <= Job.__table__.c.block_key.type.length
+    # The cut keys are the ones probed: the same advert again is the same job.
+    (again,) = ingest_records(engine, [{**record, "url": "https://jobs.example/long-city-2"}])
+    assert again.job_id == result.job_id and again.action != "inserted"
+
+
 def test_shown_url_keeps_the_sites_scheme_and_host_without_tracking() -> None:
     from aeroscrap.ingest import display_url
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import inspect
 
 from aeroscrap.db import migrate
 from aeroscrap.db.session import make_engine
+from aeroscrap.dedup import DedupKey
+from aeroscrap.ingest import _stored_base, prepare
 from tests.conftest import _worker, create_pg_database, drop_pg_database
 
 
@@ -47,3 +51,84 @@ def test_upgrade_downgrade_upgrade_and_no_drift(empty_url: str) -> None:
     assert _tables(empty_url) == set()
     migrate.upgrade(empty_url)
     assert _tables(empty_url) == tables
+
+
+def _indexes(url: str) -> dict[str, list[str | None]]:
+    engine = make_engine(url)
+    try:
+        return {i["name"] or "": i["column_names"] for i in inspect(engine).get_indexes("jobs")}
+    finally:
+        engine.dispose()
+
+
+def test_0007_backfills_base_key_and_indexes_it_with_block_key(empty_url: str) -> None:
+    migrate.upgrade(empty_url, "0006")
+    features = prepare(
+        {
+            "source": "test",
+            "url": "https://jobs.example/1",
+            "title": "A320 Captain - Shannon",
+            "company": "Example Air",
+            "location": "Dublin, Ireland",
+        }
+    ).features_json
+    assert (features["title_city"], features["city"]) == ("shannon", "dublin")
+    variants = [
+        features,
+        features | {"title_city": None},
+        features | {"title_city": "", "city": "cork"},
+        features | {"title_city": None, "city": None},
+        features | {"title_city": "x" * 150},
+        None,
+    ]
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    row = {
+        "url": "https://jobs.example/1",
+        "source": "test",
+        "title": "A320 Captain",
+        "normalized_title": "a320 captain",
+        "senior_flag": True,
+        "posted_estimated": False,
+        "description_truncated": False,
+        "status": "active",
+        "block_key": "example air|captain",
+        "search_text": "",
+        "content_hash": "h",
+        "last_checked": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+    # The columns of 0006, not the model's: base_key does not exist yet.
+    jobs = sa.table(
+        "jobs", *map(sa.column, [*row, "url_hash"]), sa.column("dedup_features", sa.JSON)
+    )
+    engine = make_engine(empty_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                sa.insert(jobs),
+                [
+                    row | {"url_hash": f"{n:064}", "dedup_features": variant}
+                    for n, variant in enumerate(variants)
+                ],
+            )
+        migrate.upgrade(empty_url, "0007")
+        with engine.connect() as conn:
+            stored = conn.execute(sa.text("SELECT base_key FROM jobs ORDER BY id")).scalars().all()
+        # The backfill reads the stored features as new jobs get theirs (ingest.prepare).
+        expected = [
+            None if variant is None else _stored_base(DedupKey.from_dict(variant))
+            for variant in variants
+        ]
+        assert stored == expected == ["shannon", "dublin", "cork", None, "x" * 100, None]
+        assert _indexes(empty_url)["ix_jobs_block_key_base_key"] == ["block_key", "base_key"]
+        assert "ix_jobs_block_key" not in _indexes(empty_url)
+        migrate.downgrade(empty_url, "0006")
+        assert _indexes(empty_url)["ix_jobs_block_key"] == ["block_key"]
+        assert "ix_jobs_block_key_base_key" not in _indexes(empty_url)
+        columns = {c["name"] for c in inspect(engine).get_columns("jobs")}
+        assert "base_key" not in columns and "block_key" in columns
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM jobs")).scalar_one() == len(variants)
+    finally:
+        engine.dispose()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
 from aeroscrap.db import repository
 from aeroscrap.db.models import Job, JobSource
+from aeroscrap.dedup import MAX_POSTED_GAP_DAYS, DedupKey, match
+from aeroscrap.ingest import Prepared, _job_row, block_probe, prepare
 from graphql_api.queries.search import match_condition, search_terms
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "jobs"
 
 
 def job_row(n: int, **overrides: Any) -> dict[str, Any]:
@@ -209,3 +214,91 @@ def test_two_processes_upserting_the_same_urls(db_url: str, engine: Engine) -> N
     with engine.connect() as conn:
         total, distinct = conn.execute(select(func.count(), func.count(Job.url.distinct()))).one()
     assert (total, distinct) == (1000, 1000)
+
+
+def _store_each(conn: Connection, records: list[Prepared]) -> None:
+    """Store every record as a job of its own, not merged into the jobs it duplicates."""
+    repository.upsert_jobs(conn, [_job_row(p, None, NOW) for p in records])
+
+
+def _fetched(conn: Connection, p: Prepared) -> set[int]:
+    """Ids candidates_by_block returns for `p`, probed alone with the Ingestor's date window."""
+    since = p.job.posted_date - timedelta(days=MAX_POSTED_GAP_DAYS) if p.job.posted_date else None
+    return {row.id for row in repository.candidates_by_block(conn, [block_probe(p)], since=since)}
+
+
+def test_candidates_never_hide_a_stored_match(engine: Engine) -> None:
+    # The fetch narrows by block, base, country and date: every stored job the matcher accepts
+    # for a record must still come back, or a duplicate would be stored as a new job.
+    records = [
+        prepare(json.loads(line))
+        for name in ("sample_jobs.jsonl", "holdout_jobs.jsonl")
+        for line in (FIXTURES / name).read_text("utf-8").splitlines()
+    ]
+    with engine.begin() as conn:
+        _store_each(conn, records)
+    with engine.connect() as conn:
+        stored = {
+            row.id: DedupKey.from_dict(row.dedup_features)
+            for row in conn.execute(select(Job.id, Job.dedup_features))
+        }
+        matches = 0
+        for p in records:
+            accepted = {job_id for job_id, key in stored.items() if match(p.features, key).same}
+            assert accepted <= _fetched(conn, p), p.job.title
+            matches += len(accepted)
+    assert matches > len(records)  # the fixtures hold real duplicates, not only self-matches
+
+
+def test_candidates_of_a_record_with_a_base_leave_other_bases_out(engine: Engine) -> None:
+    def record(n: int, title: str, location: str) -> Prepared:
+        raw = {"source": "test", "url": f"https://jobs.example/{n}", "title": title}
+        raw |= {"company": "Example Air", "location": location, "posted": "2026-11-10"}
+        return prepare(raw | {"crawl_date": "2026-11-20"})
+
+    dublin = record(1, "A320 Captain", "Dublin, Ireland")
+    ireland = record(2, "B737 Captain", "Ireland")
+    # The title names the base; the location field, another country.
+    cork_in_gb = record(3, "ATR 72 Captain - Cork", "London, United Kingdom")
+    france = record(4, "E190 Captain", "France")
+    cork = record(5, "A350 Captain", "Cork, Ireland")
+    remote = record(6, "A330 Captain", "Remote")
+    stored = [dublin, ireland, cork_in_gb, france]
+    assert len({p.block_key for p in [*stored, cork, remote]}) == 1
+    assert [p.base_key for p in stored] == ["dublin", None, "cork", None]
+    with engine.begin() as conn:
+        _store_each(conn, stored)
+    with engine.connect() as conn:
+        ids = {row.url_hash: row.id for row in conn.execute(select(Job.url_hash, Job.id))}
+        job = {p.job.title: ids[p.url_hash] for p in stored}
+        # Cork meets Cork in any country and the no-city jobs of its country, never Dublin.
+        assert _fetched(conn, cork) == {job["ATR 72 Captain - Cork"], job["B737 Captain"]}
+        # A record without a city could be any base of its country; a remote one, any job.
+        assert _fetched(conn, ireland) == {job["A320 Captain"], job["B737 Captain"]}
+        assert _fetched(conn, remote) == set(job.values())
+
+
+def test_records_with_a_reference_skip_the_other_references_of_their_block(engine: Engine) -> None:
+    def record(n: int, ref: str | None) -> Prepared:
+        description = "Licensed engineer for our client's line station." + (
+            f" Ref: {ref}" if ref else ""
+        )
+        raw = {"source": "test", "url": f"https://jobs.example/{n}", "title": "B1 Engineer"}
+        raw |= {"company": "Goose Recruitment", "location": "Dublin, Ireland"}
+        return prepare(raw | {"description": description, "posted": "2026-11-10"})
+
+    gr1, gr2, plain = record(1, "GR12345"), record(2, "GR67890"), record(3, None)
+    assert len({p.block_key for p in (gr1, gr2, plain)}) == 1
+    assert gr1.ref_key and gr2.ref_key and plain.ref_key is None
+    with engine.begin() as conn:
+        _store_each(conn, [gr1, gr2, plain])
+    with engine.connect() as conn:
+        ids = {row.url_hash: row.id for row in conn.execute(select(Job.url_hash, Job.id))}
+        first, _other, unreferenced = (ids[p.url_hash] for p in (gr1, gr2, plain))
+        repost = record(4, "GR12345")
+        # Another reference decides "different job": only its own and the unreferenced are read.
+        assert _fetched(conn, repost) == {first, unreferenced}
+        assert _fetched(conn, record(5, None)) == set(ids.values())
+        # A block also probed by a record without a reference is read whole for both.
+        rows = repository.candidates_by_block(conn, [block_probe(repost), block_probe(plain)])
+        assert {row.id for row in rows} == set(ids.values())
