@@ -6,17 +6,19 @@ import base64
 import binascii
 import functools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import (
     JSON,
+    BindParameter,
     ColumnElement,
     Connection,
     Row,
     Select,
+    bindparam,
     func,
     select,
     tuple_,
@@ -26,7 +28,13 @@ from sqlalchemy import (
 from aeroscrap.db.models import Company, Job, JobSource
 from aeroscrap.db.repository import INTERNAL_JOB_COLUMNS, JOB_CONTENT_COLUMNS, url_hash
 from aeroscrap.normalize.url import canonical_url
-from graphql_api.queries.search import match_condition, ranked_window, search_terms
+from graphql_api.queries.search import (
+    match_condition,
+    match_on,
+    query_text,
+    ranked_window,
+    search_terms,
+)
 
 Order = Literal["posted", "created", "updated", "relevance"]
 # Counts stop here so that a count never scans a whole large table on a hot path.
@@ -104,45 +112,91 @@ class JobSpec:
         return search_terms(self.search)
 
 
+# Each filter of a JobSpec as a condition on its bound parameter (named after the filter). A
+# salary filter keeps the jobs whose advertised range overlaps the requested one.
+_FILTERS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    "company_id": lambda v: _jobs.c.company_id == v,
+    "company": lambda v: _jobs.c.company == v,
+    "country_code": lambda v: _jobs.c.country_code == v,
+    "operation_type": lambda v: _jobs.c.operation_type == v,
+    "source": lambda v: _jobs.c.source == v,
+    "status": lambda v: _jobs.c.status == v,
+    "contract_type": lambda v: _jobs.c.contract_type == v,
+    "salary_currency": lambda v: _jobs.c.salary_currency == v,
+    "senior": lambda v: _jobs.c.senior_flag == v,
+    "posted_from": lambda v: _jobs.c.posted_date >= v,
+    "posted_to": lambda v: _jobs.c.posted_date <= v,
+    "created_since": lambda v: _jobs.c.created_at >= v,
+    "created_before": lambda v: _jobs.c.created_at < v,
+    "updated_since": lambda v: _jobs.c.updated_at >= v,
+    "salary_min": lambda v: func.coalesce(_jobs.c.salary_max, _jobs.c.salary_min) >= v,
+    "salary_max": lambda v: func.coalesce(_jobs.c.salary_min, _jobs.c.salary_max) <= v,
+    "ids": lambda v: _jobs.c.id.in_(v),
+}
+_SEARCH = "search"
+
+
+def filter_values(spec: JobSpec) -> dict[str, Any]:
+    """{filter: value} of the filters a spec sets (not its search), as their parameters take them."""
+    values = {name: getattr(spec, name) for name in _FILTERS}
+    for name in ("country_code", "salary_currency"):
+        if values[name]:
+            values[name] = values[name].upper()
+    if values["ids"] is not None:
+        values["ids"] = list(values["ids"])
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def _param(name: str, value: Any = None) -> BindParameter[Any]:
+    # Without a value the parameter is required: a statement template takes it at execution.
+    if value is None:
+        return bindparam(name, expanding=name == "ids")
+    return bindparam(name, value, expanding=name == "ids")
+
+
 def conditions(
     conn: Connection, spec: JobSpec, *, with_search: bool = True
 ) -> list[ColumnElement[bool]]:
     """WHERE conditions for a spec; every value is a bound parameter, never SQL text."""
-    c = _jobs.c
-    out: list[ColumnElement[bool]] = []
-    equal = {
-        "company_id": spec.company_id,
-        "company": spec.company,
-        "country_code": spec.country_code.upper() if spec.country_code else None,
-        "operation_type": spec.operation_type,
-        "source": spec.source,
-        "status": spec.status,
-        "contract_type": spec.contract_type,
-        "salary_currency": spec.salary_currency.upper() if spec.salary_currency else None,
-    }
-    out.extend(c[name] == value for name, value in equal.items() if value is not None)
-    if spec.senior is not None:
-        out.append(c.senior_flag.is_(spec.senior))
-    if spec.posted_from:
-        out.append(c.posted_date >= spec.posted_from)
-    if spec.posted_to:
-        out.append(c.posted_date <= spec.posted_to)
-    if spec.created_since:
-        out.append(c.created_at >= spec.created_since)
-    if spec.created_before:
-        out.append(c.created_at < spec.created_before)
-    if spec.updated_since:
-        out.append(c.updated_at >= spec.updated_since)
-    # A salary filter keeps the jobs whose advertised range overlaps the requested one.
-    if spec.salary_min is not None:
-        out.append(func.coalesce(c.salary_max, c.salary_min) >= spec.salary_min)
-    if spec.salary_max is not None:
-        out.append(func.coalesce(c.salary_min, c.salary_max) <= spec.salary_max)
-    if spec.ids is not None:
-        out.append(c.id.in_(spec.ids))
+    out = [_FILTERS[name](_param(name, value)) for name, value in filter_values(spec).items()]
     if with_search and spec.search is not None:
         out.append(match_condition(conn, spec.terms))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _template_conditions(
+    dialect: str, filters: tuple[str, ...], search: bool
+) -> tuple[ColumnElement[bool], ...]:
+    """The conditions of specs setting `filters` (and a search), on parameters without values."""
+    found = [_FILTERS[name](_param(name)) for name in filters]
+    if search:
+        found.append(match_on(dialect, _SEARCH))
+    return tuple(found)
+
+
+class _Query(NamedTuple):
+    """A spec as a statement template sees it: which filters it sets, and their parameters."""
+
+    dialect: str
+    filters: tuple[str, ...]
+    search: bool
+    params: dict[str, Any]
+
+    @classmethod
+    def of(cls, conn: Connection, spec: JobSpec, *, with_search: bool = True) -> _Query:
+        dialect = conn.dialect.name
+        params = filter_values(spec)
+        filters = tuple(params)
+        search = with_search and spec.search is not None
+        if search:
+            params[_SEARCH] = query_text(dialect, spec.terms)
+        return cls(dialect, filters, search, params)
+
+    @property
+    def shape(self) -> tuple[str, tuple[str, ...], bool]:
+        """What a statement template is built for (its values come as parameters)."""
+        return self.dialect, self.filters, self.search
 
 
 @dataclass(frozen=True)
@@ -214,48 +268,48 @@ def fetch_page(
     company as COMPANY_COLUMNS (all None when the job has none), `with_sightings` its sightings
     (read them with sightings_of): the page and what it shows in one statement. `without` names
     OPTIONAL_JOB_COLUMNS the caller will not read.
+
+    Statements are templates built once per shape (which filters, which phase, which relations)
+    and executed with the values as parameters: building and keying a statement of this size
+    cost more CPU than running it.
     """
     if order == "relevance" and spec.search is None:
         order = "posted"
     cursor = Cursor.decode(after, order) if after else None
-    select_jobs = _job_select(
-        conn, with_company=with_company, with_sightings=with_sightings, without=without
-    )
+    if not without <= OPTIONAL_JOB_COLUMNS:
+        raise ValueError(f"only {sorted(OPTIONAL_JOB_COLUMNS)} may be left out")
+    if spec.search is not None and not spec.terms:
+        return JobPage([], [], False)  # only stop words or punctuation: nothing matches
+    query = _Query.of(conn, spec)
+    shown = (with_company, with_sightings, without)
     if order == "relevance":
-        return _relevance_page(conn, spec, first, cursor, offset, select_jobs)
-    where = conditions(conn, spec)
+        return _relevance_page(conn, query, shown, first, cursor, offset)
     column = _SORT_COLUMN[order]
-    base = select_jobs.where(*where)
     want = first + 1
     rows: list[Row[Any]] = []
     phases: list[str] = []
     if cursor is None or cursor.phase == "v":
-        stmt = base.where(column.is_not(None)) if order == "posted" else base
+        after_key = cursor is not None
+        params = {**query.params, "offset": offset, "limit": want}
         if cursor is not None:
-            stmt = stmt.where(
-                tuple_(column, _jobs.c.id) < tuple_(_key_value(order, cursor.key), cursor.id)
-            )
-        got = list(
-            conn.execute(
-                stmt.order_by(column.desc(), _jobs.c.id.desc()).offset(offset).limit(want)
-            ).all()
-        )
+            params |= {"after_key": _key_value(order, cursor.key), "after_id": cursor.id}
+        stmt = _page_template(*query.shape, order, "v", after_key, shown)
+        got = list(conn.execute(stmt, params).all())
         rows += got
         phases += ["v"] * len(got)
         if order == "posted" and not got and offset:
             # The offset ran past the dated jobs: carry what is left of it into the undated ones.
-            offset = max(offset - _count(conn, stmt), 0)
+            where = _phase_conditions(*query.shape, order, "v", after_key)
+            offset = max(offset - _count(conn, select(_jobs.c.id).where(*where), params), 0)
         elif got:
             offset = 0
     if order == "posted" and len(rows) < want:
-        stmt = base.where(column.is_(None))
-        if cursor is not None and cursor.phase == "n":
-            stmt = stmt.where(_jobs.c.id < cursor.id)
-        got = list(
-            conn.execute(
-                stmt.order_by(_jobs.c.id.desc()).offset(offset).limit(want - len(rows))
-            ).all()
-        )
+        after_id = cursor is not None and cursor.phase == "n"
+        params = {**query.params, "offset": offset, "limit": want - len(rows)}
+        if after_id:
+            params["after_id"] = cursor.id  # type: ignore[union-attr]
+        stmt = _page_template(*query.shape, order, "n", after_id, shown)
+        got = list(conn.execute(stmt, params).all())
         rows += got
         phases += ["n"] * len(got)
     has_next = len(rows) > first
@@ -265,6 +319,52 @@ def fetch_page(
         for row, phase in zip(rows, phases, strict=True)
     ]
     return JobPage(rows, cursors, has_next)
+
+
+# What a page shows besides the job: (with_company, with_sightings, without).
+_Shown = tuple[bool, bool, frozenset[str]]
+
+
+@functools.lru_cache(maxsize=512)
+def _phase_conditions(
+    dialect: str, filters: tuple[str, ...], search: bool, order: Order, phase: str, after: bool
+) -> tuple[ColumnElement[bool], ...]:
+    """The conditions of one phase: dated ("v") or undated ("n") jobs, after a cursor's
+    (after_key, after_id) when `after`."""
+    column = _SORT_COLUMN[order]
+    where = list(_template_conditions(dialect, filters, search))
+    if phase == "v":
+        if order == "posted":
+            where.append(column.is_not(None))
+        if after:
+            key = bindparam("after_key", type_=column.type)
+            where.append(tuple_(column, _jobs.c.id) < tuple_(key, bindparam("after_id")))
+    else:
+        where.append(column.is_(None))
+        if after:
+            where.append(_jobs.c.id < bindparam("after_id"))
+    return tuple(where)
+
+
+@functools.lru_cache(maxsize=512)
+def _page_template(
+    dialect: str,
+    filters: tuple[str, ...],
+    search: bool,
+    order: Order,
+    phase: str,
+    after: bool,
+    shown: _Shown,
+) -> Select[Any]:
+    column = _SORT_COLUMN[order]
+    ordering = (column.desc(), _jobs.c.id.desc()) if phase == "v" else (_jobs.c.id.desc(),)
+    return (
+        _select_list(dialect, *shown)
+        .where(*_phase_conditions(dialect, filters, search, order, phase, after))
+        .order_by(*ordering)
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
 
 
 class Sighting(NamedTuple):
@@ -289,14 +389,6 @@ def _sightings_column(dialect: str) -> ColumnElement[Any]:
     found = select(aggregate).where(sources.c.job_id == _jobs.c.id).scalar_subquery()
     # JSON: SQLite hands back text, which the type decodes; psycopg decodes json itself.
     return type_coerce(found, JSON).label("sightings")
-
-
-def _job_select(
-    conn: Connection, *, with_company: bool, with_sightings: bool, without: frozenset[str]
-) -> Select[Any]:
-    if not without <= OPTIONAL_JOB_COLUMNS:
-        raise ValueError(f"only {sorted(OPTIONAL_JOB_COLUMNS)} may be left out")
-    return _select_list(conn.dialect.name, with_company, with_sightings, without)
 
 
 @functools.cache
@@ -327,42 +419,46 @@ def sightings_of(row: Row[Any]) -> list[Sighting]:
 
 def _relevance_page(
     conn: Connection,
-    spec: JobSpec,
+    query: _Query,
+    shown: _Shown,
     first: int,
     cursor: Cursor | None,
     offset: int,
-    select_jobs: Select[Any],
 ) -> JobPage:
     # Ranks tie and move as jobs arrive, so relevance pages by position inside the ranked window.
-    terms = spec.terms
-    if not terms:
-        return JobPage([], [], False)
     start = (cursor.id if cursor else 0) + offset
-    window = ranked_window(conn, terms, conditions(conn, spec, with_search=False)).subquery(
-        "ranked"
-    )
-    # Pick the page's ids first: joining the window to the full select would build the company
-    # and sightings of every job in the window before the sort keeps first + 1 of them.
-    page_ids = (
-        select(window.c.id, window.c.rank)
-        .order_by(window.c.rank.desc(), window.c.id.desc())
-        .offset(start)
-        .limit(first + 1)
-        .subquery("page_ids")
-    )
-    stmt = select_jobs.join(page_ids, page_ids.c.id == _jobs.c.id).order_by(
-        page_ids.c.rank.desc(), _jobs.c.id.desc()
-    )
-    rows = list(conn.execute(stmt).all())
+    params = {**query.params, "offset": start, "limit": first + 1}
+    stmt = _relevance_template(query.dialect, query.filters, shown)
+    rows = list(conn.execute(stmt, params).all())
     has_next = len(rows) > first
     rows = rows[:first]
     cursors = [Cursor("relevance", "o", "", start + i + 1).encode() for i in range(len(rows))]
     return JobPage(rows, cursors, has_next)
 
 
-def _count(conn: Connection, stmt: Select[Any]) -> int:
+@functools.lru_cache(maxsize=256)
+def _relevance_template(dialect: str, filters: tuple[str, ...], shown: _Shown) -> Select[Any]:
+    conditions = _template_conditions(dialect, filters, False)
+    window = ranked_window(dialect, _SEARCH, conditions).subquery("ranked")
+    # Pick the page's ids first: joining the window to the full select would build the company
+    # and sightings of every job in the window before the sort keeps first + 1 of them.
+    page_ids = (
+        select(window.c.id, window.c.rank)
+        .order_by(window.c.rank.desc(), window.c.id.desc())
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+        .subquery("page_ids")
+    )
+    return (
+        _select_list(dialect, *shown)
+        .join(page_ids, page_ids.c.id == _jobs.c.id)
+        .order_by(page_ids.c.rank.desc(), _jobs.c.id.desc())
+    )
+
+
+def _count(conn: Connection, stmt: Select[Any], params: dict[str, Any] | None = None) -> int:
     capped = stmt.with_only_columns(_jobs.c.id).order_by(None).limit(COUNT_CAP + 1).subquery()
-    return int(conn.execute(select(func.count()).select_from(capped)).scalar_one())
+    return int(conn.execute(select(func.count()).select_from(capped), params).scalar_one())
 
 
 def count_jobs(conn: Connection, spec: JobSpec) -> int:

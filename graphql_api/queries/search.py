@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -38,20 +39,34 @@ def search_terms(query: str | None) -> list[str]:
     return list(dict.fromkeys(words(query)))[:MAX_TERMS]
 
 
-def _pg_query(terms: list[str]) -> Any:
-    # Each term quoted as a tsquery lexeme: user text can never become an operator.
-    quoted = " & ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms)
-    return func.to_tsquery(literal_column("'simple'"), quoted)
-
-
-def _fts5_query(terms: list[str]) -> str:
-    # FTS5 string literals: user text is never parsed as FTS5 syntax.
+def query_text(dialect: str, terms: list[str]) -> str:
+    """The terms as the database's full-text query string, every term a quoted literal: user text
+    never becomes an operator (tsquery) or FTS5 syntax."""
+    if dialect == "postgresql":
+        return " & ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms)
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def _fts_bind(terms: list[str]) -> BindParameter[str]:
-    # unique: one statement may hold several MATCH clauses (similar jobs of a whole page).
-    return bindparam("fts_q", _fts5_query(terms), unique=True)
+def _param(key: str, value: str | None, unique: bool) -> BindParameter[str]:
+    # Without a value the parameter is required: a statement template takes it at execution.
+    if value is None:
+        return bindparam(key, unique=unique)
+    return bindparam(key, value, unique=unique)
+
+
+def _tsquery(query: BindParameter[str]) -> Any:
+    return func.to_tsquery(literal_column("'simple'"), query)
+
+
+def match_on(
+    dialect: str, key: str, value: str | None = None, *, unique: bool = False
+) -> ColumnElement[bool]:
+    """A WHERE condition on jobs: the full-text index matches the query_text bound as `key`."""
+    query = _param(key, value, unique)
+    if dialect == "postgresql":
+        return literal_column("jobs.search_vector").op("@@")(_tsquery(query))
+    fts = text(f"SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :{key}").bindparams(query)
+    return _jobs.c.id.in_(fts)
 
 
 def match_condition(conn: Connection, terms: list[str]) -> ColumnElement[bool]:
@@ -59,38 +74,36 @@ def match_condition(conn: Connection, terms: list[str]) -> ColumnElement[bool]:
     only stop words or punctuation) match nothing rather than everything."""
     if not terms:
         return false()
-    if conn.dialect.name == "postgresql":
-        return literal_column("jobs.search_vector").op("@@")(_pg_query(terms))
-    fts = text("SELECT rowid FROM jobs_fts WHERE jobs_fts MATCH :fts_q").bindparams(
-        _fts_bind(terms)
-    )
-    return _jobs.c.id.in_(fts)
+    dialect = conn.dialect.name
+    # unique: one statement may hold several MATCH clauses (similar jobs of a whole page).
+    return match_on(dialect, "fts_q", query_text(dialect, terms), unique=True)
 
 
-def ranked_window(
-    conn: Connection, terms: list[str], conditions: list[ColumnElement[bool]]
-) -> Select[Any]:
-    """(id, rank) of the newest RANK_WINDOW matches; a higher rank is a better match."""
-    if conn.dialect.name == "postgresql":
+def ranked_window(dialect: str, key: str, conditions: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    """(id, rank) of the newest RANK_WINDOW matches of the query_text a statement template takes
+    as `key`; a higher rank is a better match."""
+    if dialect == "postgresql":
         # Rank only the window: PostgreSQL computes the select list before a top-N sort, so
         # ranking inside the limited query scored every match of a common term.
         newest = (
             select(_jobs.c.id)
-            .where(match_condition(conn, terms), *conditions)
+            .where(match_on(dialect, key), *conditions)
             .order_by(_jobs.c.id.desc())
             .limit(RANK_WINDOW)
             .subquery("newest")
         )
-        rank = func.ts_rank(literal_column("jobs.search_vector"), _pg_query(terms))
+        rank = func.ts_rank(
+            literal_column("jobs.search_vector"), _tsquery(_param(key, None, False))
+        )
         return select(newest.c.id.label("id"), rank.label("rank")).join(
             _jobs, _jobs.c.id == newest.c.id
         )
     # bm25() exists only inside the FTS query; lower is better, so it is negated.
     fts = (
         text(
-            "SELECT rowid AS id, -bm25(jobs_fts) AS rank FROM jobs_fts WHERE jobs_fts MATCH :fts_q"
+            f"SELECT rowid AS id, -bm25(jobs_fts) AS rank FROM jobs_fts WHERE jobs_fts MATCH :{key}"
         )
-        .bindparams(_fts_bind(terms))
+        .bindparams(_param(key, None, False))
         .columns(id=_jobs.c.id.type, rank=_jobs.c.salary_min.type)
         .subquery("fts")
     )

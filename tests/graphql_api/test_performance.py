@@ -163,3 +163,31 @@ def test_a_page_reads_the_advert_only_when_a_field_shows_it(api: LiveApi) -> Non
     columns, nodes = _page_statement(api, "description requirements")
     assert {"jobs.description", "jobs.requirements"} <= columns
     assert all(node["description"] for node in nodes)
+
+
+def test_statement_templates_take_each_requests_values(api: LiveApi) -> None:
+    # Page statements are built once per shape and reused: the values of a later request must
+    # reach the database as parameters (same SQL text), never the first request's values.
+    query = """query($c: String!, $s: String!) {
+      byCountry: jobs(filter: {countryCode: $c}, first: 5) { nodes { countryCode } }
+      bySearch: jobs(search: $s, first: 5) { nodes { id } } }"""
+    texts: list[list[str]] = []
+    pages = []
+    for country, words in (("GB", "a320"), ("DE", "b1")):
+        seen: list[str] = []
+
+        def keep(*args: object, seen: list[str] = seen) -> None:
+            if "FROM jobs" in str(args[2]):
+                seen.append(str(args[2]))
+
+        event.listen(api.app.state.engine, "before_cursor_execute", keep)
+        try:
+            pages.append(api.data(query, {"c": country, "s": words}))
+        finally:
+            event.remove(api.app.state.engine, "before_cursor_execute", keep)
+        texts.append(sorted(seen))
+    assert len(texts[0]) >= 2 and texts[0] == texts[1]
+    for page, country in zip(pages, ("GB", "DE"), strict=True):
+        nodes = page["byCountry"]["nodes"]
+        assert nodes and {node["countryCode"] for node in nodes} == {country}
+    assert pages[0]["bySearch"]["nodes"] != pages[1]["bySearch"]["nodes"]
