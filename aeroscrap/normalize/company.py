@@ -114,7 +114,7 @@ _LEGAL = frozenset(
         kft zrt sro doo pty bhd sdn jsc ojsc ltda lda aps mbh ug
         ehf hf bsc saoc saog qcsc qsc sme soc sae wll fze fzco fzllc and
         tbk persero pcl public ltda eireli sab sapi cv de rl zrt nyrt ooo gsc
-        aktiengesellschaft careers jobs
+        ggmbh ev ohg aktiengesellschaft careers jobs
         """,
     )
 )
@@ -122,8 +122,12 @@ _LEGAL = frozenset(
 _LEADING_LEGAL = frozenset(
     re.findall(r"\w+", "pt uab ooo zao oao pao pjsc ojsc cjsc jsc tov societe")
 )
-# Multi-word legal forms that end a name: "Joint Stock Company", "S.A. de C.V.".
-_LEGAL_PHRASE = re.compile(r"(?:\s+(?:joint stock|sp z oo|s de rl|de cv|de rl))+$")
+# Multi-word legal forms that end a name ("Joint Stock Company", "S.A. de C.V."), and the
+# "air transport" a registered name adds to its brand ("Hi Fly Transportes Aereos S.A.").
+_LEGAL_PHRASE = re.compile(
+    r"(?:\s+(?:joint stock|sp z oo|s de rl|de cv|de rl|transportes aereos|linhas aereas|"
+    r"lineas aereas|lignes aeriennes))+$"
+)
 # A page name's tagline or parent: "Ryanair - Europe's Favourite Airline", "Emirates | Hello
 # Tomorrow", "Turkish Airlines: Widen Your World", "Collins Aerospace, an RTX business".
 _TAGLINE = re.compile(
@@ -161,10 +165,43 @@ def name_key(name: str) -> str:
 
 
 def _candidates(name: str) -> list[str]:
-    """Normalised forms to look up: whole name, name before a tagline, bracketed legal name."""
+    """Normalised forms to look up: whole name, name before a tagline, bracketed legal name; an
+    airport's name in its one form first."""
     head = _TAGLINE.split(name.strip(), maxsplit=1)[0]
-    forms = [_BRACKET.sub(" ", head), *_BRACKET.findall(head), head, name]
-    return [key for key in dict.fromkeys(_normalise(form) for form in forms) if key]
+    forms = [_normalise(form) for form in (_BRACKET.sub(" ", head), *_BRACKET.findall(head), head)]
+    forms.append(_normalise(name))
+    airport = _airport_form(forms[0])
+    return [key for key in dict.fromkeys([airport or "", *forms]) if key]
+
+
+# How airport operators name themselves in other languages: "Flughafen Wien", "Aeroporto di Roma".
+_AIRPORT_FIRST = frozenset(
+    re.findall(
+        r"\w+", "flughafen aeroporto aeropuerto aeroport lotnisko letiste lufthavn luchthaven"
+    )
+)
+_AIRPORT_FILLER = frozenset(
+    re.findall(r"\w+", "international internacional internazionale de di do da del of the")
+)
+
+
+def _airport_form(key: str) -> str | None:
+    """ "<city> airport" for the names of one airport ("Flughafen Wien", "Vienna International
+    Airport" -> "vienna airport"), the city in the gazetteer's English name; None for others."""
+    words = key.split()
+    if len(words) > 1 and words[-1] == "airport":
+        place = words[:-1]
+    elif len(words) > 1 and words[0] in _AIRPORT_FIRST:
+        place = words[1:]
+    else:
+        return None
+    place = [word for word in place if word not in _AIRPORT_FILLER]
+    if not place:
+        return None
+    text = " ".join(place)
+    city = resolve_location(text).city
+    # Only a name that is a place alone is renamed: "London Heathrow" and "London Gatwick" differ.
+    return f"{city if city and len(city.split()) == len(place) else text} airport"
 
 
 @lru_cache(maxsize=1)
@@ -317,15 +354,58 @@ def _named_company(text: str) -> _Company | None:
     return None
 
 
+# What the advert says a named client is: "on behalf of Star Air, the Danish all-cargo airline".
+_APPOSITIVE = re.compile(r",\s+(?P<what>(?:an?|the)\s+[^.,;:()]+)")
+
+
 def _client_type(company: str, description: str | None) -> str | None:
-    """The end client's type when the advert states it (README 3.4 agency rule), else None."""
+    """The end client's type when the advert states it (README 3.4 agency rule), else None. What
+    the advert says the client is outranks what the alias table knows of its name."""
     stated = _type_of(company)
     if stated is not None:
         return stated
-    for match in _CLIENT.finditer(description or ""):
-        stated = _type_of(match.group("client").strip())
+    text = description or ""
+    for match in _CLIENT.finditer(text):
+        described = _APPOSITIVE.match(text, match.end())
+        stated = (described and _type_of(described["what"])) or _type_of(
+            match.group("client").strip()
+        )
         if stated is not None:
             return stated
+    return None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence in which an employer says what it is: "... is a Danish all-cargo airline ...".
+_SELF_KIND = re.compile(
+    r"\b(?:is|are)\s+(?:an?|the|one of the)\s+(?P<what>[^.,;:()]+?)"
+    r"(?=\s+(?:to|for|who|which|that|based|in|at|with|and|operating|flying|providing|offering|"
+    r"serving|headquartered|specialising|specializing)\b|[.,;:()]|$)",
+    re.IGNORECASE,
+)
+# An employer that designs or builds aircraft (or their engines and systems) is their maker.
+_MAKER = re.compile(
+    r"\b(?:designs?|builds?|manufactures?|develops?|produces?)\b[^.]{0,60}?\b(?:aircraft|"
+    r"aeroplanes?|airplanes?|helicopters?|engines?|drones?|uavs?|avionics|satellites?|rockets?|"
+    r"spacecraft|aerostructures)\b",
+    re.IGNORECASE,
+)
+
+
+def _described_kind(company: str, description: str | None) -> str | None:
+    """The kind of organisation an unlisted employer's advert says it is, read only from the
+    advert's opening sentences about itself ("<Name> is ...", "We are ...")."""
+    subjects = {"we", *name_key(company).split()[:1]}
+    for sentence in _SENTENCE.split((description or "")[:1_000]):
+        words = ascii_fold(sentence).split()
+        if not words or words[0] not in subjects:
+            continue
+        if _MAKER.search(sentence):
+            return "oem_manufacturer"
+        said = _SELF_KIND.search(sentence)
+        kind = _kind_from_words(said["what"]) if said else None
+        if kind is not None and kind != "recruitment_agency":
+            return kind
     return None
 
 
@@ -344,8 +424,8 @@ def resolve_company(
 
     A spelling the `directory` maps stands for that company; otherwise the alias table decides.
     The source and agency rules apply to either. An unknown direct employer is typed from its
-    name's words and defaults to "airline", the commonest kind of hiring organisation on aviation
-    boards.
+    name's words, else from what its advert says it is, and defaults to "airline", the commonest
+    kind of hiring organisation on aviation boards.
     """
     company = name.strip() if isinstance(name, str) else ""
     key, entry = _lookup(company) if company else ("", None)
@@ -387,7 +467,7 @@ def _resolve(
         # An unlisted agency (or a hidden one) is still the advertiser of its advert.
         kind = _client_type("", description)
         return _agency(key, company, None, kind, known=False)
-    kind = _kind_from_words(company) or "airline"
+    kind = _kind_from_words(company) or _described_kind(company, description) or "airline"
     return Advertiser(key, company, kind, None, False, False)
 
 

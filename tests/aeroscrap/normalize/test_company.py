@@ -39,6 +39,13 @@ from aeroscrap.normalize.company import OPERATION_TYPES, Advertiser, company_key
         ["Turkish Airlines", "Turkish Airlines: Widen Your World"],
         ["Collins Aerospace", "Collins Aerospace, an RTX business"],
         ["Air Canada", "Air Canada Careers"],
+        # Registered names: German legal forms, the "air transport" of Iberian names.
+        ["ADAC Luftrettung", "ADAC Luftrettung gGmbH"],
+        ["Hi Fly", "Hi Fly Transportes Aéreos S.A."],
+        # One airport, named in English or its own language, listed or not.
+        ["Vienna Airport", "Vienna International Airport", "Flughafen Wien AG"],
+        ["Graz Airport", "Graz International Airport", "Flughafen Graz GmbH"],
+        ["Lisbon Airport", "Aeroporto Internacional de Lisboa"],
     ],
 )
 def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
@@ -62,6 +69,8 @@ def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
         ("Etihad Airways", "Etihad Engineering"),
         ("Spirit Airlines", "Spirit AeroSystems"),
         ("CAE", "CAE Parc Aviation"),
+        ("London Heathrow Airport", "London Gatwick Airport"),
+        ("Graz Airport", "Airport Handling Services"),
     ],
 )
 def test_organisations_sharing_a_brand_stay_apart(one: str, other: str) -> None:
@@ -252,6 +261,42 @@ def test_unlisted_agency_is_detected_from_the_advert() -> None:
         False,
         "airline",
     )
+
+
+@pytest.mark.parametrize(
+    ("company", "description", "kind"),
+    [
+        (
+            "Polaris Aero",
+            "Polaris Aero is an all-cargo airline operating ATR 72 freighters. Our maintenance"
+            " team needs a B1 engineer.",
+            "cargo_airline",
+        ),
+        ("Hermeus", "Hermeus designs and builds hypersonic aircraft. Join us.", "oem_manufacturer"),
+        ("Nordlys", "We are a Part-145 approved MRO in Tromsø.", "mro"),
+        # What the advert says of other organisations, or of the job, types nothing.
+        ("Skyward", "Skyward is a regional airline. Our maintenance team is growing.", "airline"),
+        ("Nordlys", "We are looking for a maintenance planner.", "airline"),
+        ("Nordlys", "Our customers include a cargo airline and an MRO.", "airline"),
+    ],
+)
+def test_unlisted_employers_are_typed_by_what_their_advert_says_they_are(
+    company: str, description: str, kind: str
+) -> None:
+    advertiser = resolve_company(company, source="linkedin", description=description)
+    assert (advertiser.known, advertiser.is_agency) == (False, False)
+    assert advertiser.operation_type == kind
+
+
+def test_what_an_agency_says_its_client_is_types_the_advert() -> None:
+    advertiser = resolve_company(
+        "Goose Recruitment",
+        source="linkedin",
+        description="We are recruiting on behalf of Star Air, the Danish all-cargo airline, for"
+        " B1 engineers.",
+    )
+    # The alias table knows another Star Air (an Indian passenger airline): the advert decides.
+    assert (advertiser.is_agency, advertiser.operation_type) == (True, "cargo_airline")
 
 
 def test_direct_employer_ignores_client_words_in_description() -> None:
