@@ -9,8 +9,8 @@ largest CPU cost of a `jobs` page (bench/api.py).
 Only fields Strawberry itself resolves by default (no resolver, permission or field extension,
 and StrawberryConfig's default_resolver is getattr) are touched, so results are the same:
 - a plain field whose whole selection below is plain too (scalars, enums, lists and objects,
-  no arguments, no abstract types) is completed by a function built once per request and
-  selection; anything unusual (a null in a non-null field, a value a scalar refuses, a value
+  no arguments, no abstract types) is completed by a function built once per query text (per
+  request when @skip/@include make its selections vary); anything unusual (a null in a non-null field, a value a scalar refuses, a value
   still to be awaited) makes the field start again through graphql-core, which reports it.
   Plain fields only read attributes, so starting again repeats no side effect and records no
   error twice;
@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 
 import strawberry
 from graphql import (
+    FieldNode,
     GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
@@ -33,6 +34,8 @@ from graphql import (
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    InlineFragmentNode,
+    OperationDefinitionNode,
     Undefined,
 )
 from graphql.execution.collect_fields import FieldDetailsList
@@ -118,14 +121,65 @@ def _attribute_getter(name: str) -> Callable[..., Any]:
     return resolve
 
 
+def _fixed_selection(operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
+    """Whether the fields an operation selects are the same whatever its variables: no
+    directive (@skip, @include) and no fragment variables anywhere in it."""
+    if operation.directives:
+        return False
+    stack = [operation.selection_set]
+    for details in fragments.values():
+        definition = details.definition
+        if definition.directives or definition.variable_definitions:
+            return False
+        stack.append(definition.selection_set)
+    while stack:
+        for selection in stack.pop().selections:
+            if selection.directives:
+                return False
+            if isinstance(selection, FieldNode | InlineFragmentNode) and selection.selection_set:
+                stack.append(selection.selection_set)
+    return True
+
+
+class _Shared:
+    """Completers kept across requests, for documents whose selections cannot vary.
+
+    ParserCache hands every request of one query text the same syntax tree, so a completer
+    built for some field nodes serves each later request of that text: building them was a
+    third of the cost of completing a page. Entries hold their nodes (and operations), so
+    that the ids in the keys cannot be reused by other objects while cached.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.operations: dict[int, tuple[OperationDefinitionNode, bool]] = {}
+        self.completers: dict[tuple[int, ...], tuple[FieldDetailsList, Completer | None]] = {}
+
+    def fixed(self, operation: OperationDefinitionNode, fragments: dict[str, Any]) -> bool:
+        found = self.operations.get(id(operation))
+        if found is None:
+            found = (operation, _fixed_selection(operation, fragments))
+            _bounded_put(self.operations, id(operation), found, self.size)
+        return found[1]
+
+
+def _bounded_put(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    cache[key] = value
+    if len(cache) > size:
+        # Dicts keep insertion order: drop the oldest entry.
+        cache.pop(next(iter(cache)))
+
+
 class _FastPlainContext(StrawberryGraphQLCoreExecutionContext):
     plain: ClassVar[dict[tuple[str, str], _Plain]] = {}
+    shared: ClassVar[_Shared] = _Shared()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # (id(type), id(field nodes)) -> (the nodes, kept alive so that their id stays theirs;
-        # the completer, or None when some field below is not plain)
-        self._completers: dict[tuple[int, int], tuple[FieldDetailsList, Completer | None]] = {}
+        # Completers by (id(type), ids of the field nodes): the shared ones when the operation's
+        # selections cannot vary, else this request's own.
+        self._fixed = self.shared.fixed(self.operation, self.fragments)
+        self._completers = self.shared.completers if self._fixed else {}
 
     def execute_field(
         self,
@@ -156,11 +210,11 @@ class _FastPlainContext(StrawberryGraphQLCoreExecutionContext):
         )
 
     def _completer(self, output: GraphQLOutputType, nodes: FieldDetailsList) -> Completer | None:
-        key = (id(output), id(nodes))
+        key = (id(output), *(id(details.node) for details in nodes))
         cached = self._completers.get(key)
         if cached is None:
             cached = (nodes, self._build(output, nodes))
-            self._completers[key] = cached
+            _bounded_put(self._completers, key, cached, self.shared.size)
         return cached[1]
 
     def _build(self, output: GraphQLOutputType, nodes: FieldDetailsList) -> Completer | None:
@@ -212,5 +266,5 @@ def use_fast_fields(schema: strawberry.Schema) -> None:
                     definition.python_name, graphql_field.type
                 )
     schema.execution_context_class = type(
-        "FastPlainContext", (_FastPlainContext,), {"plain": plain}
+        "FastPlainContext", (_FastPlainContext,), {"plain": plain, "shared": _Shared()}
     )

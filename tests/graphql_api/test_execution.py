@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import strawberry
+from strawberry.extensions import ParserCache
 
 from graphql_api.execution import use_fast_fields
 from graphql_api.types.common import Deferred
@@ -168,3 +169,30 @@ def test_plain_scalar_fields_skip_the_resolve_machinery() -> None:
     assert data["boxes"][0]["tags"] == [{"label": "t"}, {"label": "u"}]
     # Nor do plain objects and lists of them, however deep.
     assert built == ["boxes"]
+
+
+def test_completers_are_built_once_per_query_text_unless_directives_vary_it() -> None:
+    # ParserCache gives each request of one text the same syntax tree, as in the app.
+    schema = strawberry.Schema(query=Query, extensions=[lambda: ParserCache(maxsize=8)])
+    use_fast_fields(schema)
+    built: list[str] = []
+    base = schema.execution_context_class
+
+    class Counting(base):  # type: ignore[valid-type,misc]
+        def _build(self, output: Any, nodes: Any) -> Any:
+            built.append(str(output))
+            return super()._build(output, nodes)
+
+    schema.execution_context_class = Counting
+    fixed = "{ boxes { name tags { label } } }"
+    first = _run(schema, fixed)
+    assert built
+    count = len(built)
+    assert _run(schema, fixed) == first and len(built) == count
+    # With @include the selection depends on the variables: built per request, both ways right.
+    varying = "query($on: Boolean!) { boxes { name main @include(if: $on) { label } } }"
+    on, off = _run(schema, varying, {"on": True}), _run(schema, varying, {"on": False})
+    assert "main" in on[0]["boxes"][0] and "main" not in off[0]["boxes"][0]
+    before = len(built)
+    _run(schema, varying, {"on": True})
+    assert len(built) > before
