@@ -139,6 +139,7 @@ _PIC_BEFORE_RE = re.compile(rf"\b{_PIC_LABEL}(?:\s+(?:time|hours))?\s*[:=\-–]?
 _PIC_AFTER_RE = re.compile(
     rf"(?<![\w.,]){_NUMBER}(?:{_UNIT})?\s*(?:as\s+|of\s+)?{_PIC_LABEL}(?!\s*[:=])", _I
 )
+_LABEL_TAB_RE = re.compile(r"(?<=[A-Za-z)])\t(?=\d)")
 # Figures of different kinds share a line ("Total: 5,400 h | PIC: 3,100 h; SIC 2,000 h").
 _CHUNK_RE = re.compile(r"\t|\s[|•·]\s|;|,\s+(?=[A-Za-z])")
 _MEDICAL_RE = re.compile(
@@ -230,6 +231,8 @@ def find_hours(lines: list[Line]) -> tuple[int | None, int | None]:
     for line in lines:
         text = re.sub(r"[\u00a0\u202f\u2009]", " ", line.text)
         text = re.sub(r"\bPICUS\b|\bSIC\b|\bP1\s*U/?S\b", "#", text, flags=_I)
+        # A table row "Pilot-in-command | 5,910" is one "label: value", not two chunks.
+        text = _LABEL_TAB_RE.sub(": ", text)
         if total is None and (match := _TOTAL_RE.search(text)):
             total = _number(match.group(1) or match.group(2))
         if pic is None:

@@ -151,9 +151,12 @@ def _label_like(text: str) -> bool:
 
 
 def _section_body(text: str) -> bool:
-    """Content of a "SECTION | content" row, not the dates cell of a "Title | dates" row."""
+    """Content of a "SECTION | content" row, not the dates cell of a "Title | dates" row nor the
+    value of a "Label | value" row ("Total time | 6,820")."""
     if "\n" in text:
         return True
+    if len(text.split()) <= 3 and any(c.isdigit() for c in text):
+        return False
     found = find_range(text)
     if found is None:
         return bool(text)

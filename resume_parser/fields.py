@@ -46,14 +46,14 @@ def build_resume(lines: list[Line]) -> ParsedResume:
         experience=parse_experience(doc.lines_of("experience")),
         education=parse_education(doc.lines_of("education")),
     )
-    held = doc.preamble + doc.lines_of("licences", "certifications", "other")
+    held = doc.preamble + doc.lines_of("licences", "certifications", "other") + _qualified(doc)
     resume.licences = find_licences(held)
     resume.type_ratings = find_type_ratings(doc.lines_of("licences"), all_lines=True)
     for code in find_type_ratings(held + doc.lines_of("hours"), all_lines=False):
         if code not in resume.type_ratings:
             resume.type_ratings.append(code)
     resume.certifications = find_certifications(
-        doc.lines_of("licences", "certifications", "languages", "other")
+        doc.lines_of("licences", "certifications", "languages", "other") + _qualified(doc)
     )
     hours_lines = doc.lines_of("hours") + not_jobs
     resume.total_hours, resume.pic_hours = find_hours(hours_lines)
@@ -63,6 +63,22 @@ def build_resume(lines: list[Line]) -> ParsedResume:
     )
     resume.confidence = _confidence(resume, doc)
     return resume
+
+
+# "Qualifications" alone heads degrees in some resumes and licences and ratings in others.
+_QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.IGNORECASE)
+_ACADEMIC = re.compile(r"\b(academic|education|educational|degrees?)\b", re.IGNORECASE)
+
+
+def _qualified(doc: Document) -> list[Line]:
+    """The lines of "Qualifications" sections, which split_sections files under education, to
+    read licences, ratings and certificates from too (courses and exams are never held ones)."""
+    return [
+        line
+        for section in doc.of("education")
+        if _QUALIFICATIONS.search(section.title) and not _ACADEMIC.search(section.title)
+        for line in section.lines
+    ]
 
 
 def _near_email(lines: list[Line]) -> list[Line]:

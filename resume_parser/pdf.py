@@ -89,7 +89,7 @@ def extract_pdf(data: bytes) -> list[Line]:
     try:
         if len(doc) > MAX_PAGES:
             raise ParseFailure("too_complex", f"the PDF has {len(doc)} pages (limit {MAX_PAGES})")
-        rows: list[_Row] = []
+        pages: list[list[_Row]] = []
         total = 0
         for index in range(len(doc)):
             page = doc[index]
@@ -100,10 +100,32 @@ def extract_pdf(data: bytes) -> list[Line]:
             total += sum(len(r.text) for r in page_rows)
             if total > MAX_CHARS:
                 raise ParseFailure("too_large", f"the PDF holds over {MAX_CHARS} characters")
-            rows.extend(page_rows)
+            pages.append(page_rows)
     finally:
         doc.close()
-    return _to_lines(rows)
+    return _to_lines(_without_running_rows(pages))
+
+
+# Rows of a page's top or bottom that may be a running header or footer.
+_RUNNING_ROWS = 4
+
+
+def _without_running_rows(pages: list[list[_Row]]) -> list[_Row]:
+    """The pages' rows with a running header or footer (the same text at the top or bottom of
+    every page) read once, first: it is usually the contact block, and left in place it would
+    join whatever section each page ends with."""
+    if len(pages) < 2:
+        return [row for page in pages for row in page]
+
+    def ends(page: list[_Row]) -> set[str]:
+        return {row.text for row in page[:_RUNNING_ROWS] + page[-_RUNNING_ROWS:]}
+
+    running = set.intersection(*(ends(page) for page in pages))
+    once: dict[str, _Row] = {}
+    for row in pages[0]:
+        if row.text in running:
+            once.setdefault(row.text, row)
+    return [*once.values(), *(row for page in pages for row in page if row.text not in running)]
 
 
 def _page_rows(page: pdfium.PdfPage) -> list[_Row]:

@@ -16,7 +16,7 @@ from resume_parser.dates import find_range, join_date_cells
 from resume_parser.geo import parse_location
 from resume_parser.models import Line
 from resume_parser.sections import classify_heading
-from resume_parser.text import decode, lines_from_text
+from resume_parser.text import BULLET_RE, decode, lines_from_text
 
 
 @pytest.mark.parametrize(
@@ -128,6 +128,9 @@ def test_txt_decoding_and_markup() -> None:
         ("Total time 9 850 h; PIC 4 200 h; SIC 5 650 h", 9850, 4200),
         ("Total Time (TT): 5.400 h", 5400, None),
         ("Total experience: 12 years", None, None),
+        # A label/value table row (cells joined by a tab).
+        ("Pilot-in-command\t5,910", None, 5910),
+        ("Total time\t6,820", 6820, None),
     ],
 )
 def test_hours_share_a_line(text: str, total: int | None, pic: int | None) -> None:
@@ -175,3 +178,9 @@ def test_skills_summary_is_a_skills_heading() -> None:
 def test_unlabelled_national_number_in_the_contact_block() -> None:
     assert find_phone([Line("07700 900123")], "GB") is None
     assert find_phone([Line("07700 900123")], "GB", strict=False) == "+447700900123"
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "\uf0b7", "\uf0a7"])
+def test_word_symbol_bullets_are_bullets(bullet: str) -> None:
+    # Word exports Symbol- and Wingdings-font bullets as private-use characters.
+    assert BULLET_RE.sub("", f"{bullet}\tCrew Resource Management") == "Crew Resource Management"
