@@ -115,7 +115,8 @@ _CERTS = [
     ("OJTI", r"\bOJTI\b|on[- ]the[- ]job training instructor"),
     ("ATC-ADI", r"\bADI\b|aerodrome control instrument"),
     ("ATC-APP", r"\bAPP\b|approach control procedural"),
-    ("ATC-APS", r"\bAPS\b|approach control surveillance"),
+    # "APS MCC" is the airline-standard multi-crew course, not the approach rating.
+    ("ATC-APS", r"\bAPS\b(?!\s*[-/]?\s*MCC)|approach control surveillance"),
     ("ATC-ACS", r"\bACS\b|area control surveillance"),
     ("CENG", r"\bC\.?\s?Eng\b|chartered engineer"),
     ("PMP", r"\bPMP\b|project management professional"),

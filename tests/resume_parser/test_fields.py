@@ -184,3 +184,8 @@ def test_unlabelled_national_number_in_the_contact_block() -> None:
 def test_word_symbol_bullets_are_bullets(bullet: str) -> None:
     # Word exports Symbol- and Wingdings-font bullets as private-use characters.
     assert BULLET_RE.sub("", f"{bullet}\tCrew Resource Management") == "Crew Resource Management"
+
+
+def test_aps_mcc_is_the_multi_crew_course_not_an_approach_rating() -> None:
+    assert find_certifications([Line("APS MCC, Skyways Training, 2024")]) == ["MCC"]
+    assert "ATC-APS" in find_certifications([Line("Ratings: ADI, APS")])
