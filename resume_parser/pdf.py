@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from resume_parser.dates import find_range
 from resume_parser.models import Line, ParseFailure
 from resume_parser.text import BULLET_RE
 
 MAX_PAGES = 20
 MAX_CHARS = 200_000
 _BOLD_WEIGHT = 600
+_BULLET_ONLY = re.compile(r"^(?:[-*•·▪▫◦‣›»●■□✓✔➢➤►o–—\ue000-\uf8ff])$")
 
 
 @dataclass(slots=True)
@@ -225,7 +227,9 @@ def _build_cells(row: _Row) -> None:
     prev: _Seg | None = None
     for seg in row.segs:
         text = seg.text
-        if prev is None or seg.x0 - prev.x1 > max(1.5 * seg.size, 12.0):
+        # A list bullet and its text are one cell however wide the hanging indent.
+        gap = seg.x0 - prev.x1 if prev is not None else 0.0
+        if prev is None or (gap > max(1.5 * seg.size, 12.0) and not _BULLET_ONLY.match(cells[-1])):
             cells.append(text.strip())
             cell_x.append(seg.x0)
         elif prev.text.endswith(" ") or text.startswith(" ") or seg.x0 - prev.x1 > 0.2 * seg.size:
@@ -240,8 +244,9 @@ def _build_cells(row: _Row) -> None:
 def _merge_rows(rows: list[_Row]) -> list[_Row]:
     """Join lines that are wraps of the line above: list items, sentences, first table cells."""
     out: list[_Row] = []
+    right = max((seg.x1 for row in rows for seg in row.segs), default=0.0)
     for row in rows:
-        if out and row.cells and _continues(out[-1], row):
+        if out and row.cells and (_continues(out[-1], row) or _wrapped(out[-1], row, right)):
             prev = out[-1]
             prev.cells[0] = prev.cells[0] + " " + row.cells[0]
             prev.segs.extend(row.segs)
@@ -274,6 +279,25 @@ def _continues(prev: _Row, row: _Row) -> bool:
     if prev.bold and first.isupper() and text.isupper():
         return True
     return text[:1].islower() or first.endswith((",", "&", "/", " and", " of", "-", "–"))
+
+
+def _wrapped(prev: _Row, row: _Row, right: float) -> bool:
+    """A line the layout broke because the next word did not fit: the same indent and style, and
+    the row's first word would have run past the column's right edge."""
+    if len(prev.cells) != 1 or len(row.cells) != 1 or prev.bold != row.bold:
+        return False
+    if abs(prev.size - row.size) > 0.6 or abs(row.x0 - prev.x0) >= 3:
+        return False
+    gap = min(s.y0 for s in prev.segs) - row.y1
+    text = row.cells[0]
+    if gap > 0.8 * row.size or gap < -0.5 * row.size or BULLET_RE.match(text):
+        return False
+    dates = find_range(text)
+    if dates is not None and dates.span[0] == 0:
+        return False  # a line of its own for the dates of the entry above
+    word = text.split()[0]
+    width = (row.x1 - row.x0) * len(word) / max(len(text), 1)
+    return prev.x1 + 0.3 * row.size + width > right
 
 
 def _has_text(seg: _Seg) -> bool:
