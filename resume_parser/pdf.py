@@ -295,6 +295,8 @@ def _wrapped(prev: _Row, row: _Row, right: float) -> bool:
     dates = find_range(text)
     if dates is not None and dates.span[0] == 0:
         return False  # a line of its own for the dates of the entry above
+    if "@" in text or "@" in prev.cells[0] or prev.x1 - prev.x0 < 0.7 * (right - prev.x0):
+        return False  # a contact line, or a line that stops well short of the edge
     word = text.split()[0]
     width = (row.x1 - row.x0) * len(word) / max(len(text), 1)
     return prev.x1 + 0.3 * row.size + width > right
