@@ -149,9 +149,7 @@ def filter_values(spec: JobSpec) -> dict[str, Any]:
 
 def _param(name: str, value: Any = None) -> BindParameter[Any]:
     # Without a value the parameter is required: a statement template takes it at execution.
-    if value is None:
-        return bindparam(name, expanding=name == "ids")
-    return bindparam(name, value, expanding=name == "ids")
+    return bindparam(name, value, required=value is None, expanding=name == "ids")
 
 
 def conditions(
@@ -184,11 +182,11 @@ class _Query(NamedTuple):
     params: dict[str, Any]
 
     @classmethod
-    def of(cls, conn: Connection, spec: JobSpec, *, with_search: bool = True) -> _Query:
+    def of(cls, conn: Connection, spec: JobSpec) -> _Query:
         dialect = conn.dialect.name
         params = filter_values(spec)
         filters = tuple(params)
-        search = with_search and spec.search is not None
+        search = spec.search is not None
         if search:
             params[_SEARCH] = query_text(dialect, spec.terms)
         return cls(dialect, filters, search, params)
@@ -304,11 +302,10 @@ def fetch_page(
         elif got:
             offset = 0
     if order == "posted" and len(rows) < want:
-        after_id = cursor is not None and cursor.phase == "n"
         params = {**query.params, "offset": offset, "limit": want - len(rows)}
-        if after_id:
-            params["after_id"] = cursor.id  # type: ignore[union-attr]
-        stmt = _page_template(*query.shape, order, "n", after_id, shown)
+        if cursor is not None and cursor.phase == "n":
+            params["after_id"] = cursor.id
+        stmt = _page_template(*query.shape, order, "n", "after_id" in params, shown)
         got = list(conn.execute(stmt, params).all())
         rows += got
         phases += ["n"] * len(got)

@@ -49,9 +49,7 @@ def query_text(dialect: str, terms: list[str]) -> str:
 
 def _param(key: str, value: str | None, unique: bool) -> BindParameter[str]:
     # Without a value the parameter is required: a statement template takes it at execution.
-    if value is None:
-        return bindparam(key, unique=unique)
-    return bindparam(key, value, unique=unique)
+    return bindparam(key, value, unique=unique, required=value is None)
 
 
 def _tsquery(query: BindParameter[str]) -> Any:
