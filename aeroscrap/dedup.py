@@ -143,6 +143,31 @@ def agency_ref(description: str, source: str = "", source_job_id: str | None = N
     return None
 
 
+_MAKERS = frozenset(
+    [
+        "airbus",
+        "boeing",
+        "embraer",
+        "bombardier",
+        "dassault",
+        "gulfstream",
+        "cessna",
+        "textron",
+        "beechcraft",
+        "pilatus",
+        "sikorsky",
+        "leonardo",
+        "agustawestland",
+        "bell",
+        "eurocopter",
+        "tecnam",
+        "diamond",
+        "cirrus",
+        "daher",
+    ]
+)
+
+
 def _scan(tokens: list[str]) -> tuple[list[str], set[str], set[str]]:
     """Split segment tokens into remaining words, aircraft families and licence categories."""
     rest: list[str] = []
@@ -161,7 +186,10 @@ def _scan(tokens: list[str]) -> tuple[list[str], set[str], set[str]]:
             aircraft.add(family)
             i += used
             continue
-        rest.append(tokens[i])
+        # "Captain Embraer Legacy 600" and "Captain Legacy 600" fly one type: the maker's name
+        # says nothing the aircraft family does not.
+        if tokens[i] not in _MAKERS:
+            rest.append(tokens[i])
         i += 1
     return rest, aircraft, licences
 

@@ -114,7 +114,7 @@ _LEGAL = frozenset(
         kft zrt sro doo pty bhd sdn jsc ojsc ltda lda aps mbh ug
         ehf hf bsc saoc saog qcsc qsc sme soc sae wll fze fzco fzllc and
         tbk persero pcl public ltda eireli sab sapi cv de rl zrt nyrt ooo gsc
-        ggmbh ev ohg aktiengesellschaft careers jobs
+        ggmbh ev ohg kk aktiengesellschaft careers jobs
         """,
     )
 )
@@ -164,10 +164,14 @@ def name_key(name: str) -> str:
     return _normalise(name)
 
 
+# "Hyannis Air Service, Inc. d/b/a Cape Air": the name after "doing business as" is the brand.
+_TRADING_AS = re.compile(r"^.*?\b(?:d/b/a|dba|t/a|trading as|doing business as)\s+", re.IGNORECASE)
+
+
 def _candidates(name: str) -> list[str]:
     """Normalised forms to look up: whole name, name before a tagline, bracketed legal name; an
     airport's name in its one form first."""
-    head = _TAGLINE.split(name.strip(), maxsplit=1)[0]
+    head = _TAGLINE.split(_TRADING_AS.sub("", name.strip()), maxsplit=1)[0]
     forms = [_normalise(form) for form in (_BRACKET.sub(" ", head), *_BRACKET.findall(head), head)]
     forms.append(_normalise(name))
     airport = _airport_form(forms[0])
@@ -201,7 +205,13 @@ def _airport_form(key: str) -> str | None:
     text = " ".join(place)
     city = resolve_location(text).city
     # Only a name that is a place alone is renamed: "London Heathrow" and "London Gatwick" differ.
-    return f"{city if city and len(city.split()) == len(place) else text} airport"
+    if city and len(city.split()) == len(place):
+        return f"{city} airport"
+    # "Aeroporto G. Marconi di Bologna": a dedication before the city names no other airport.
+    # Only the city's own name: "Linate" also resolves to Milan, and so does "Malpensa".
+    if words[0] in _AIRPORT_FIRST and resolve_location(place[-1]).city == place[-1]:
+        return f"{place[-1]} airport"
+    return f"{text} airport"
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +242,11 @@ def _lookup(name: str) -> tuple[str, _Company | None]:
             return table[form].key, table[form]
     key = forms[0] if forms else ""
     words = key.split()
+    # An unlisted airline's name with and without its "Airlines" is one advertiser ("Tasman Link
+    # Airways Limited", "Tasman Link"); listed ones are matched whole above.
+    if len(words) > 2 and words[-1] in _AIRLINE_WORDS:
+        words = words[:-1]
+        key = " ".join(words)
     # "dnata Dubai", "Bristow Norway": a known brand followed only by a place is that brand.
     for cut in range(len(words) - 1, 0, -1):
         brand, rest = " ".join(words[:cut]), " ".join(words[cut:])
@@ -241,6 +256,7 @@ def _lookup(name: str) -> tuple[str, _Company | None]:
     return key, None
 
 
+_AIRLINE_WORDS = frozenset({"airlines", "airways", "airline"})
 # Words a page name adds to a brand without naming another organisation ("easyJet Europe Airline").
 _NEUTRAL = frozenset(re.findall(r"\w+", "europe european international worldwide global airline"))
 
@@ -284,7 +300,10 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "helicopter_operator",
             r"helicopters?|heli|rotorcraft|hems|air ambulance|search and rescue",
         ),
-        ("ground_handling", r"handling|ground services|ramp services|groundhandling"),
+        (
+            "ground_handling",
+            r"handling|ground handlers?|ground services|ramp services|groundhandling",
+        ),
         ("cargo_airline", r"cargo|freight\w*|freighter|express parcel"),
         (
             "business_aviation",
@@ -379,8 +398,14 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 # A sentence in which an employer says what it is: "... is a Danish all-cargo airline ...".
 _SELF_KIND = re.compile(
     r"\b(?:is|are)\s+(?:an?|the|one of the)\s+(?P<what>[^.,;:()]+?)"
-    r"(?=\s+(?:to|for|who|which|that|based|in|at|with|and|operating|flying|providing|offering|"
+    r"(?=\s+(?:to|for|who|which|that|based|in|at|with|operating|flying|providing|offering|"
     r"serving|headquartered|specialising|specializing)\b|[.,;:()]|$)",
+    re.IGNORECASE,
+)
+# What an employer says it operates: "We operate a fleet of 12 ATR 72 freighters".
+_OPERATES = re.compile(
+    r"\b(?:operates?|runs?|flies|fly)\s+(?P<what>[^.,;:()]+?)(?=\s+(?:and|to|for|from|with|in|"
+    r"at|across)\b|[.,;:()]|$)",
     re.IGNORECASE,
 )
 # An employer that designs or builds aircraft (or their engines and systems) is their maker.
@@ -402,14 +427,17 @@ def _described_kind(company: str, description: str | None) -> str | None:
             continue
         if _MAKER.search(sentence):
             return "oem_manufacturer"
-        said = _SELF_KIND.search(sentence)
-        kind = _kind_from_words(said["what"]) if said else None
-        if kind is not None and kind != "recruitment_agency":
-            return kind
+        for said in (_SELF_KIND.search(sentence), _OPERATES.search(sentence)):
+            kind = _kind_from_words(said["what"]) if said else None
+            if kind is not None and kind != "recruitment_agency":
+                return kind
     return None
 
 
-_AGENCY_TEXT = re.compile(r"\b(our client|on behalf of|recruiting for)\b", re.IGNORECASE)
+# Agency language; "on behalf of their owners" (aircraft management) is not.
+_AGENCY_TEXT = re.compile(
+    r"\b(our client|on behalf of(?!\s+(?:their|its)\b)|recruiting for)\b", re.IGNORECASE
+)
 _GOOSE = "Goose Recruitment"
 
 
@@ -467,7 +495,8 @@ def _resolve(
         # An unlisted agency (or a hidden one) is still the advertiser of its advert.
         kind = _client_type("", description)
         return _agency(key, company, None, kind, known=False)
-    kind = _kind_from_words(company) or _described_kind(company, description) or "airline"
+    # Names mislead ("Helix Helicopters" builds helicopters): what the advert says comes first.
+    kind = _described_kind(company, description) or _kind_from_words(company) or "airline"
     return Advertiser(key, company, kind, None, False, False)
 
 

@@ -356,6 +356,25 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
         assert merged == 0, (dim, merged, total)
 
 
+def test_second_blind_set_keeps_its_measured_floor() -> None:
+    # Written blind with new, little-known companies under many spellings. Its misses are
+    # company knowledge no rule can derive ("Pilatus Flugzeugwerke" is Pilatus Aircraft,
+    # "LFV" is Luftfartsverket): these floors hold what the rules reach (0.817 recall, 0.932
+    # operation type) so that a change cannot lose it unnoticed.
+    results = _evaluate()(FIXTURES / "blind2_jobs.jsonl", FIXTURES / "blind2_labels.jsonl")
+    ours = results["ours"]
+    assert ours.precision >= 0.98
+    assert ours.recall >= 0.80
+    assert results["fields"]["operation_type"] >= 0.92
+    assert min(results["fields"].values()) >= 0.92
+
+
+def test_the_makers_name_in_a_title_is_no_difference() -> None:
+    assert same_job(key("Captain Embraer Legacy 600"), key("Captain Legacy 600"))
+    assert same_job(key("Airbus A320 First Officer"), key("A320 First Officer"))
+    assert not same_job(key("Captain Embraer Legacy 600"), key("Captain Challenger 605"))
+
+
 def test_bilingual_titles_name_one_role() -> None:
     assert same_job(key("Comandante A320 / Captain A320"), key("Captain A320"))
     assert same_job(key("Flytekniker / Aircraft Technician"), key("Aircraft Technician"))

@@ -46,6 +46,11 @@ from aeroscrap.normalize.company import OPERATION_TYPES, Advertiser, company_key
         ["Vienna Airport", "Vienna International Airport", "Flughafen Wien AG"],
         ["Graz Airport", "Graz International Airport", "Flughafen Graz GmbH"],
         ["Lisbon Airport", "Aeroporto Internacional de Lisboa"],
+        ["Bologna Airport", "Aeroporto G. Marconi di Bologna S.p.A."],
+        # Trading names, Japanese legal forms, an unlisted airline with and without "Airways".
+        ["Cape Air", "Hyannis Air Service, Inc. d/b/a Cape Air"],
+        ["Setouchi Aero Engineering K.K.", "Setouchi Aero Engineering Co., Ltd."],
+        ["Tasman Link", "Tasman Link Airways Limited"],
     ],
 )
 def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
@@ -70,6 +75,7 @@ def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
         ("Spirit Airlines", "Spirit AeroSystems"),
         ("CAE", "CAE Parc Aviation"),
         ("London Heathrow Airport", "London Gatwick Airport"),
+        ("Aeroporto di Milano Linate", "Aeroporto di Milano Malpensa"),
         ("Graz Airport", "Airport Handling Services"),
     ],
 )
@@ -274,6 +280,23 @@ def test_unlisted_agency_is_detected_from_the_advert() -> None:
         ),
         ("Hermeus", "Hermeus designs and builds hypersonic aircraft. Join us.", "oem_manufacturer"),
         ("Nordlys", "We are a Part-145 approved MRO in Tromsø.", "mro"),
+        # What the advert says outranks the words of the name.
+        (
+            "Helix Helicopters",
+            "Helix Helicopters designs and manufactures helicopters.",
+            "oem_manufacturer",
+        ),
+        (
+            "Hub Airport Services",
+            "Hub Airport Services is an independent ground handler.",
+            "ground_handling",
+        ),
+        (
+            "Highland Rotor",
+            "Highland Rotor is an offshore and search and rescue helicopter operator.",
+            "helicopter_operator",
+        ),
+        ("Aldebaran Aviation", "We operate a fleet of 12 ATR 72 freighters.", "cargo_airline"),
         # What the advert says of other organisations, or of the job, types nothing.
         ("Skyward", "Skyward is a regional airline. Our maintenance team is growing.", "airline"),
         ("Nordlys", "We are looking for a maintenance planner.", "airline"),
@@ -297,6 +320,15 @@ def test_what_an_agency_says_its_client_is_types_the_advert() -> None:
     )
     # The alias table knows another Star Air (an Indian passenger airline): the advert decides.
     assert (advertiser.is_agency, advertiser.operation_type) == (True, "cargo_airline")
+
+
+def test_flying_on_behalf_of_owners_is_not_agency_work() -> None:
+    advertiser = resolve_company(
+        "Calder Aviation",
+        source="linkedin",
+        description="Calder Aviation manages and operates business jets on behalf of their owners.",
+    )
+    assert (advertiser.is_agency, advertiser.operation_type) == (False, "business_aviation")
 
 
 def test_direct_employer_ignores_client_words_in_description() -> None:
