@@ -302,7 +302,8 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "ground_handling",
-            r"handling|ground handlers?|ground services|ramp services|groundhandling",
+            r"handling|ground handlers?|ground services|ramp services|groundhandling|"
+            r"cargo terminals?|terminal operator",
         ),
         ("cargo_airline", r"cargo|freight\w*|freighter|express parcel"),
         (

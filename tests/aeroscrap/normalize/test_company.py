@@ -297,6 +297,11 @@ def test_unlisted_agency_is_detected_from_the_advert() -> None:
             "helicopter_operator",
         ),
         ("Aldebaran Aviation", "We operate a fleet of 12 ATR 72 freighters.", "cargo_airline"),
+        (
+            "Skylift Cargo Services",
+            "Skylift Cargo Services runs a cargo terminal.",
+            "ground_handling",
+        ),
         # What the advert says of other organisations, or of the job, types nothing.
         ("Skyward", "Skyward is a regional airline. Our maintenance team is growing.", "airline"),
         ("Nordlys", "We are looking for a maintenance planner.", "airline"),
