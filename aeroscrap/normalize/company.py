@@ -423,8 +423,11 @@ def _described_kind(company: str, description: str | None) -> str | None:
     advert's opening sentences about itself ("<Name> is ...", "We are ...")."""
     subjects = {"we", *name_key(company).split()[:1]}
     for sentence in _SENTENCE.split((description or "")[:1_000]):
-        words = ascii_fold(sentence).split()
-        if not words or words[0] not in subjects:
+        # Only the sentence's first word decides whether it is about the employer (folded only
+        # when it is not plain ASCII: folding every sentence cost more than the rest).
+        first = sentence[:40].split(maxsplit=1)[:1]
+        word = first[0].lower() if first and first[0].isascii() else ascii_fold(sentence[:40])
+        if not word or word.split()[0] not in subjects:
             continue
         if _MAKER.search(sentence):
             return "oem_manufacturer"
