@@ -1,8 +1,9 @@
 """Resolve a scraped company field to its advertiser: key, display name, type and agency status.
 
 Implements README 3.2 (advertiser normalisation through the alias table in data/companies.json) and
-the operation_type rules of 3.4, including the agency rule: an agency advert belongs to the agency,
-and takes the client's type only when the company field or the description says what the client is.
+the operation_type rules of 3.4 (the words that name a kind are in company_kind.py), including
+the agency rule: an agency advert belongs to the agency, and takes the client's type only when
+the company field or the description says what the client is.
 A spelling the database maps (company_mappings, passed in as a `CompanyLookup`) is looked up first
 and stands in for the alias table; `variant_key` is the one form such spellings are stored in.
 """
@@ -16,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
+from aeroscrap.normalize.company_kind import described_kind, kind_from_words
 from aeroscrap.normalize.location import ascii_fold, resolve_location
 from aeroscrap.normalize.text import fold
 
@@ -268,68 +270,6 @@ def company_key(name: str | None) -> str:
     return _lookup(name)[0]
 
 
-# Words that say what kind of organisation a name or a client description is. The first rule that
-# matches wins, so specific kinds come before the words they contain ("cargo airline" before
-# "airline", "helicopter MRO" before "helicopter", "aerospace manufacturer" before "maintenance").
-_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rf"\b(?:{words})\b"))
-    for kind, words in (
-        (
-            "recruitment_agency",
-            r"recruit\w*|staffing|personnel|resourcing|talent|manpower|headhunt\w*",
-        ),
-        ("lessor", r"lessors?|leasing|lease|aircraft finance|aviation capital|aviation partners"),
-        (
-            "regulator_government",
-            r"civil aviation authority|aviation authority|ministry|directorate|government|"
-            r"regulator|air navigation|air traffic|navigation services|aviation administration|"
-            r"safety agency|air force|department of|navy|army",
-        ),
-        ("airport", r"airports?|aeroporto|aeropuerto|aeroport|flughafen|lufthavn|havalimani"),
-        (
-            "oem_manufacturer",
-            r"manufacturer|manufacturing|oem|aerospace|aerostructures|aerosystems|industries|"
-            r"avionics|propulsion|engines|defen[cs]e|tier 1|supplier",
-        ),
-        (
-            "mro",
-            r"mro|technics|technik|maintenance|engineering|repair|overhaul|part 145|camo|"
-            r"aerotechnic\w*|component services|engine services|engine shop",
-        ),
-        (
-            "helicopter_operator",
-            r"helicopters?|heli|rotorcraft|hems|air ambulance|search and rescue",
-        ),
-        (
-            "ground_handling",
-            r"handling|ground handlers?|ground services|ramp services|groundhandling|"
-            r"cargo terminals?|terminal operator",
-        ),
-        ("cargo_airline", r"cargo|freight\w*|freighter|express parcel"),
-        (
-            "business_aviation",
-            r"business aviation|private aviation|business jets?|private jets?|bizjet|corporate jets?|"
-            r"executive aviation|executive jets?|jet charter|private charter|fractional|vip",
-        ),
-        (
-            "training_organisation",
-            r"academy|flight school|flying school|flight training|aviation training|training|"
-            r"college|university|ato|simulator",
-        ),
-        ("other", r"catering|fuels?|software|technologies|consulting|insurance|travel"),
-        (
-            "airline",
-            r"airlines?|airways|air lines|carrier|low cost|acmi|regional operator|charter operator",
-        ),
-    )
-)
-
-
-def _kind_from_words(text: str) -> str | None:
-    folded = ascii_fold(text)
-    return next((kind for kind, pattern in _KIND_RULES if pattern.search(folded)), None)
-
-
 # Where an agency advert names or describes its client: "Our client, a leading Part-145 MRO, ...",
 # "... on behalf of Cargolux for ...", "... working with a global cargo airline to recruit ...".
 _CLIENT = re.compile(
@@ -354,7 +294,7 @@ def _type_of(text: str) -> str | None:
         entry = _named_company(text)
         if entry is not None:
             return None if entry.agency else entry.operation_type
-    kind = _kind_from_words(text)
+    kind = kind_from_words(text)
     return None if kind == "recruitment_agency" else kind
 
 
@@ -395,49 +335,6 @@ def _client_type(company: str, description: str | None) -> str | None:
     return None
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-# A sentence in which an employer says what it is: "... is a Danish all-cargo airline ...".
-_SELF_KIND = re.compile(
-    r"\b(?:is|are)\s+(?:an?|the|one of the)\s+(?P<what>[^.,;:()]+?)"
-    r"(?=\s+(?:to|for|who|which|that|based|in|at|with|operating|flying|providing|offering|"
-    r"serving|headquartered|specialising|specializing)\b|[.,;:()]|$)",
-    re.IGNORECASE,
-)
-# What an employer says it operates: "We operate a fleet of 12 ATR 72 freighters".
-_OPERATES = re.compile(
-    r"\b(?:operates?|runs?|flies|fly)\s+(?P<what>[^.,;:()]+?)(?=\s+(?:and|to|for|from|with|in|"
-    r"at|across)\b|[.,;:()]|$)",
-    re.IGNORECASE,
-)
-# An employer that designs or builds aircraft (or their engines and systems) is their maker.
-_MAKER = re.compile(
-    r"\b(?:designs?|builds?|manufactures?|develops?|produces?)\b[^.]{0,60}?\b(?:aircraft|"
-    r"aeroplanes?|airplanes?|helicopters?|engines?|drones?|uavs?|avionics|satellites?|rockets?|"
-    r"spacecraft|aerostructures)\b",
-    re.IGNORECASE,
-)
-
-
-def _described_kind(company: str, description: str | None) -> str | None:
-    """The kind of organisation an unlisted employer's advert says it is, read only from the
-    advert's opening sentences about itself ("<Name> is ...", "We are ...")."""
-    subjects = {"we", *name_key(company).split()[:1]}
-    for sentence in _SENTENCE.split((description or "")[:1_000]):
-        # Only the sentence's first word decides whether it is about the employer (folded only
-        # when it is not plain ASCII: folding every sentence cost more than the rest).
-        first = sentence[:40].split(maxsplit=1)[:1]
-        word = first[0].lower() if first and first[0].isascii() else ascii_fold(sentence[:40])
-        if not word or word.split()[0] not in subjects:
-            continue
-        if _MAKER.search(sentence):
-            return "oem_manufacturer"
-        for said in (_SELF_KIND.search(sentence), _OPERATES.search(sentence)):
-            kind = _kind_from_words(said["what"]) if said else None
-            if kind is not None and kind != "recruitment_agency":
-                return kind
-    return None
-
-
 # Agency language; "on behalf of their owners" (aircraft management) is not.
 _AGENCY_TEXT = re.compile(
     r"\b(our client|on behalf of(?!\s+(?:their|its)\b)|recruiting for)\b", re.IGNORECASE
@@ -455,9 +352,9 @@ def resolve_company(
     """The advertiser of one scraped record (README 3.2 and 3.4, agency rule included).
 
     A spelling the `directory` maps stands for that company; otherwise the alias table decides.
-    The source and agency rules apply to either. An unknown direct employer is typed from its
-    name's words, else from what its advert says it is, and defaults to "airline", the commonest
-    kind of hiring organisation on aviation boards.
+    The source and agency rules apply to either. An unknown direct employer is typed by what its
+    advert says it is, else by its name's words, and defaults to "airline", the commonest kind of
+    hiring organisation on aviation boards.
     """
     company = name.strip() if isinstance(name, str) else ""
     key, entry = _lookup(company) if company else ("", None)
@@ -467,7 +364,7 @@ def resolve_company(
     kind = mapped.operation_type or ""
     if kind not in OPERATION_TYPES:
         # A company first seen in a crawl may have no type yet: typed as an unknown one would be.
-        kind = _kind_from_words(company) or "airline"
+        kind = kind_from_words(company) or "airline"
     stored = _Company(mapped.name, kind, mapped.country_code, mapped.is_agency)
     advertiser = _resolve(company, mapped.key, stored, source, description)
     # On Goose the field names the client, so the advertiser can still be another company.
@@ -493,14 +390,15 @@ def _resolve(
     if (
         not company
         or _VAGUE.search(company)
-        or _kind_from_words(company) == "recruitment_agency"
+        or kind_from_words(company) == "recruitment_agency"
         or _AGENCY_TEXT.search(description or "")
     ):
         # An unlisted agency (or a hidden one) is still the advertiser of its advert.
         kind = _client_type("", description)
         return _agency(key, company, None, kind, known=False)
     # Names mislead ("Helix Helicopters" builds helicopters): what the advert says comes first.
-    kind = _described_kind(company, description) or _kind_from_words(company) or "airline"
+    subject = name_key(company).split()[:1]
+    kind = described_kind(subject, description) or kind_from_words(company) or "airline"
     return Advertiser(key, company, kind, None, False, False)
 
 
