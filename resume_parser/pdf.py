@@ -17,12 +17,12 @@ import pypdfium2.raw as pdfium_c
 
 from resume_parser.dates import find_range
 from resume_parser.models import Line, ParseFailure
-from resume_parser.text import BULLET_RE
+from resume_parser.text import BULLET_CHARS, BULLET_RE
 
 MAX_PAGES = 20
 MAX_CHARS = 200_000
 _BOLD_WEIGHT = 600
-_BULLET_ONLY = re.compile(r"^(?:[-*•·▪▫◦‣›»●■□✓✔➢➤►o–—\ue000-\uf8ff])$")
+_BULLET_ONLY = re.compile(rf"^{BULLET_CHARS}$")
 
 
 @dataclass(slots=True)
@@ -256,11 +256,16 @@ def _merge_rows(rows: list[_Row]) -> list[_Row]:
     return out
 
 
-def _continues(prev: _Row, row: _Row) -> bool:
+def _next_line(prev: _Row, row: _Row) -> bool:
+    """Whether `row` is one text line set right below `prev`, in the same font size."""
     if len(row.cells) != 1 or abs(prev.size - row.size) > 0.6:
         return False
     gap = min(s.y0 for s in prev.segs) - row.y1
-    if gap > 0.8 * row.size or gap < -0.5 * row.size:
+    return -0.5 * row.size <= gap <= 0.8 * row.size
+
+
+def _continues(prev: _Row, row: _Row) -> bool:
+    if not _next_line(prev, row):
         return False
     text = row.cells[0]
     if BULLET_RE.match(text) or "@" in text or "@" in prev.cells[-1]:
@@ -284,13 +289,10 @@ def _continues(prev: _Row, row: _Row) -> bool:
 def _wrapped(prev: _Row, row: _Row, right: float) -> bool:
     """A line the layout broke because the next word did not fit: the same indent and style, and
     the row's first word would have run past the column's right edge."""
-    if len(prev.cells) != 1 or len(row.cells) != 1 or prev.bold != row.bold:
+    if not _next_line(prev, row) or len(prev.cells) != 1 or prev.bold != row.bold:
         return False
-    if abs(prev.size - row.size) > 0.6 or abs(row.x0 - prev.x0) >= 3:
-        return False
-    gap = min(s.y0 for s in prev.segs) - row.y1
     text = row.cells[0]
-    if gap > 0.8 * row.size or gap < -0.5 * row.size or BULLET_RE.match(text):
+    if abs(row.x0 - prev.x0) >= 3 or BULLET_RE.match(text):
         return False
     dates = find_range(text)
     if dates is not None and dates.span[0] == 0:

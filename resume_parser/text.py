@@ -7,8 +7,9 @@ import unicodedata
 
 from resume_parser.models import Line
 
-# Word exports Symbol- and Wingdings-font bullets as private-use characters (U+F0B7...).
-BULLET_RE = re.compile(r"^\s*(?:[-*•·▪▫◦‣›»●■□✓✔➢➤►o–—\ue000-\uf8ff]|\d{1,2}[.)])\s+(?=\S)")
+# List bullets; Word exports Symbol- and Wingdings-font ones as private-use characters (U+F0B7).
+BULLET_CHARS = "[-*•·▪▫◦‣›»●■□✓✔➢➤►o–—\ue000-\uf8ff]"
+BULLET_RE = re.compile(rf"^\s*(?:{BULLET_CHARS}|\d{{1,2}}[.)])\s+(?=\S)")
 _UNDERLINE_RE = re.compile(r"^\s*([=\-~_*#])\1{2,}\s*$")
 _MD_HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 _BRACKET_HEADING_RE = re.compile(r"^\s*\[\s*([^\]]{2,60}?)\s*\]\s*$")
