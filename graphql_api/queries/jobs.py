@@ -136,7 +136,7 @@ _FILTERS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
 _SEARCH = "search"
 
 
-def filter_values(spec: JobSpec) -> dict[str, Any]:
+def _filter_values(spec: JobSpec) -> dict[str, Any]:
     """{filter: value} of the filters a spec sets (not its search), as their parameters take them."""
     values = {name: getattr(spec, name) for name in _FILTERS}
     for name in ("country_code", "salary_currency"):
@@ -156,7 +156,7 @@ def conditions(
     conn: Connection, spec: JobSpec, *, with_search: bool = True
 ) -> list[ColumnElement[bool]]:
     """WHERE conditions for a spec; every value is a bound parameter, never SQL text."""
-    out = [_FILTERS[name](_param(name, value)) for name, value in filter_values(spec).items()]
+    out = [_FILTERS[name](_param(name, value)) for name, value in _filter_values(spec).items()]
     if with_search and spec.search is not None:
         out.append(match_condition(conn, spec.terms))
     return out
@@ -184,7 +184,7 @@ class _Query(NamedTuple):
     @classmethod
     def of(cls, conn: Connection, spec: JobSpec) -> _Query:
         dialect = conn.dialect.name
-        params = filter_values(spec)
+        params = _filter_values(spec)
         filters = tuple(params)
         search = spec.search is not None
         if search:

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 
@@ -85,6 +86,14 @@ def test_reingesting_is_idempotent_and_bad_records_are_dropped(engine: Engine) -
     assert [r.reason.split(":")[0] for r in dropped] == ["missing_title", "bad_url", "url_too_long"]
 
 
+def _inserted(engine: Engine, record: dict[str, Any]) -> Any:
+    """The stored row of a record ingested as a new job."""
+    (result,) = ingest_records(engine, [record])
+    assert result.action == "inserted"
+    with engine.connect() as conn:
+        return conn.execute(select(Job).where(Job.id == result.job_id)).one()._mapping
+
+
 def test_duplicates_inside_one_batch_make_one_job(engine: Engine) -> None:
     record = _read(SAMPLE)[0]
     again = {**record, "url": record["url"] + "?utm_source=x#apply"}
@@ -106,10 +115,7 @@ def test_hostile_text_is_stored_on_both_databases(engine: Engine) -> None:
         "posted": "31/02/2026",
         "crawl_date": "2026-11-20",
     }
-    (result,) = ingest_records(engine, [record])
-    assert result.action == "inserted"
-    with engine.connect() as conn:
-        job = conn.execute(select(Job).where(Job.id == result.job_id)).one()._mapping
+    job = _inserted(engine, record)
     assert "\x00" not in job["title"] and "Zürich" in job["title"]
     assert job["country_code"] == "CH"
     assert job["posted_date"] is None
@@ -131,16 +137,13 @@ def test_derived_text_longer_than_its_column_is_cut_not_refused(engine: Engine) 
         "description": "Line maintenance. Ref: AB12345",
         "crawl_date": "2026-11-20",
     }
-    (result,) = ingest_records(engine, [record])
-    assert result.action == "inserted"
-    with engine.connect() as conn:
-        job = conn.execute(select(Job).where(Job.id == result.job_id)).one()._mapping
+    job = _inserted(engine, record)
     assert job["country_code"] == "IE"
     assert 100 < len(job["city"]) <= Job.__table__.c.city.type.length
     assert len(job["block_key"]) <= Job.__table__.c.block_key.type.length
     # The cut keys are the ones probed: the same advert again is the same job.
     (again,) = ingest_records(engine, [{**record, "url": "https://jobs.example/long-city-2"}])
-    assert again.job_id == result.job_id and again.action != "inserted"
+    assert again.job_id == job["id"] and again.action != "inserted"
 
 
 def test_shown_url_keeps_the_sites_scheme_and_host_without_tracking() -> None:

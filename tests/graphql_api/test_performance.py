@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import anyio
@@ -138,7 +139,9 @@ def test_analytics_are_served_from_the_cache_within_the_ttl(api: LiveApi) -> Non
     assert [s for s in seen if "GROUP BY" in s or "count(" in s] == []
 
 
-def _page_statement(api: LiveApi, fields: str) -> tuple[set[str], list[dict[str, object]]]:
+@contextmanager
+def _jobs_statements(api: LiveApi) -> Iterator[list[str]]:
+    """The SQL of the statements reading jobs while the block runs."""
     seen: list[str] = []
 
     def keep(*args: object) -> None:
@@ -147,9 +150,14 @@ def _page_statement(api: LiveApi, fields: str) -> tuple[set[str], list[dict[str,
 
     event.listen(api.app.state.engine, "before_cursor_execute", keep)
     try:
-        data = api.data(f"{{ jobs(first: 3) {{ nodes {{ id {fields} }} }} }}")
+        yield seen
     finally:
         event.remove(api.app.state.engine, "before_cursor_execute", keep)
+
+
+def _page_statement(api: LiveApi, fields: str) -> tuple[set[str], list[dict[str, object]]]:
+    with _jobs_statements(api) as seen:
+        data = api.data(f"{{ jobs(first: 3) {{ nodes {{ id {fields} }} }} }}")
     assert len(seen) == 1
     selected = seen[0].split("FROM jobs")[0].removeprefix("SELECT")
     return {column.split()[0] for column in selected.split(",")}, data["jobs"]["nodes"]
@@ -174,17 +182,8 @@ def test_statement_templates_take_each_requests_values(api: LiveApi) -> None:
     texts: list[list[str]] = []
     pages = []
     for country, words in (("GB", "a320"), ("DE", "b1")):
-        seen: list[str] = []
-
-        def keep(*args: object, seen: list[str] = seen) -> None:
-            if "FROM jobs" in str(args[2]):
-                seen.append(str(args[2]))
-
-        event.listen(api.app.state.engine, "before_cursor_execute", keep)
-        try:
+        with _jobs_statements(api) as seen:
             pages.append(api.data(query, {"c": country, "s": words}))
-        finally:
-            event.remove(api.app.state.engine, "before_cursor_execute", keep)
         texts.append(sorted(seen))
     assert len(texts[0]) >= 2 and texts[0] == texts[1]
     for page, country in zip(pages, ("GB", "DE"), strict=True):
