@@ -4,6 +4,12 @@ Builds N jobs (default 100,000) in a dedicated database, serves the API with one
 (uvloop + httptools, gc.freeze) in a subprocess, and drives it with 16 keep-alive clients on
 loopback. Prints throughput and p50/p99 per scenario, then one `RESULT key=value ...` line.
 
+Scenarios: `bare` is PERFORMANCE.md's bare-stack endpoint (one simple select of 20 jobs,
+async SQLAlchemy), the machine's ceiling; `plain` serves the same page as `page` (job, company,
+sightings) as plain JSON from the same fetch; `page`, `search_*` and `analytics` are GraphQL.
+With 16 clients each waiting for its answer, p50 is about 16 / throughput: a p50 of 20 ms
+needs 800 requests/s.
+
     python bench/api.py            # 100k jobs, 10 s per scenario
     python bench/api.py --quick    # 20k jobs, 3 s per scenario (< 1 min)
 
@@ -265,8 +271,40 @@ def serve(url: str, port: int) -> None:
         edges = await run_db(engine, plain_page, request.query_params.get("country", "GB"))
         return JSONResponse({"data": {"jobs": {"edges": edges}}})
 
+    # PERFORMANCE.md's bare-stack row, as it was measured there: 20 jobs of one simple select
+    # through async SQLAlchemy, no joins, no relations. The ceiling of this machine today, so
+    # that absolute latency targets can be read against it.
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    bare_engine = create_async_engine(url, pool_size=10)
+    bare_select = text(
+        "SELECT id, title, company, country_code, city, posted_date FROM jobs"
+        " WHERE status = 'active' AND country_code = :country AND posted_date IS NOT NULL"
+        " ORDER BY posted_date DESC, id DESC LIMIT 20"
+    )
+
+    async def bare(request: Request) -> Response:
+        country = request.query_params.get("country", "GB")
+        async with bare_engine.connect() as conn:
+            rows = (await conn.execute(bare_select, {"country": country})).all()
+        return JSONResponse(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "company": r.company,
+                    "countryCode": r.country_code,
+                    "city": r.city,
+                    "postedDate": r.posted_date.isoformat(),
+                }
+                for r in rows
+            ]
+        )
+
     settings = Settings(_env_file=None, database_url=url, env="production")
-    app = create_app(settings, extra_routes=[Route("/plain/jobs", plain)])
+    app = create_app(
+        settings, extra_routes=[Route("/plain/jobs", plain), Route("/bare/jobs", bare)]
+    )
     gc.collect()
     gc.freeze()
     uvicorn.run(
@@ -380,6 +418,7 @@ def main() -> None:
                     raise SystemExit("server did not start") from None
                 time.sleep(0.1)
         scenarios = {
+            "bare": _request(port, "GET", "/bare/jobs?country=GB"),
             "plain": _request(port, "GET", "/plain/jobs?country=GB"),
             "page": _gql(port, PAGE_QUERY, {"f": PAGE_FILTER}),
             "search_rare": _gql(port, SEARCH_QUERY, {"s": RARE}),

@@ -19,7 +19,7 @@ from strawberry.types import Info
 from graphql_api.queries import jobs as job_queries
 from graphql_api.queries.jobs import COUNT_CAP, BadArgument, JobSpec, Order
 from graphql_api.security import DEFAULT_FIRST, bad_input, check_page
-from graphql_api.types.common import Deferred, JobStatus, PageInfo, ctx, utc
+from graphql_api.types.common import Deferred, JobStatus, PageInfo, ctx, scalar_input, utc
 
 if TYPE_CHECKING:
     from graphql_api.loaders import Loaders
@@ -39,6 +39,7 @@ class JobOrder(Enum):
     RELEVANCE = "relevance"
 
 
+@scalar_input
 @strawberry.input
 class JobFilter:
     """Job filters; all given filters must hold. Text filters match exactly (no wildcards)."""

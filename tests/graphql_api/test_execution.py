@@ -7,11 +7,12 @@ import enum
 from datetime import date
 from typing import Any
 
+import pytest
 import strawberry
 from strawberry.extensions import ParserCache
 
 from graphql_api.execution import use_fast_fields
-from graphql_api.types.common import Deferred
+from graphql_api.types.common import Deferred, scalar_input
 
 
 @strawberry.enum
@@ -196,3 +197,72 @@ def test_completers_are_built_once_per_query_text_unless_directives_vary_it() ->
     before = len(built)
     _run(schema, varying, {"on": True})
     assert len(built) > before
+
+
+@strawberry.input
+class PlainFilter:
+    colour: Colour | None = None
+    day: date | None = None
+    min_count: int | None = None
+    name: str | None = None
+
+
+@scalar_input
+@strawberry.input
+class FastFilter:
+    colour: Colour | None = None
+    day: date | None = None
+    min_count: int | None = None
+    name: str | None = None
+
+
+@strawberry.type
+class FilterQuery:
+    @strawberry.field
+    def plain(self, f: PlainFilter | None = None) -> str:
+        return repr(sorted(vars(f).items())) if f is not None else "none"
+
+    @strawberry.field
+    def fast(self, f: FastFilter | None = None) -> str:
+        return repr(sorted(vars(f).items())) if f is not None else "none"
+
+
+@pytest.mark.parametrize(
+    ("args", "variables"),
+    [
+        ('(f: {colour: BLUE, day: "2026-11-26", minCount: 3})', {}),
+        ("(f: {name: null})", {}),
+        ("(f: {})", {}),
+        ("", {}),
+        ("(f: $f)", {"f": {"colour": "RED", "day": "2025-01-31", "name": "x"}}),
+        ("(f: $f)", {"f": None}),
+    ],
+)
+def test_scalar_inputs_are_built_as_strawberry_builds_them(
+    args: str, variables: dict[str, Any]
+) -> None:
+    schema = strawberry.Schema(query=FilterQuery)
+    head = "query($f: PlainFilter)" if "$f" in args else ""
+    plain = asyncio.run(schema.execute(f"{head} {{ plain{args} }}", variable_values=variables))
+    head = "query($f: FastFilter)" if "$f" in args else ""
+    fast = asyncio.run(schema.execute(f"{head} {{ fast{args} }}", variable_values=variables))
+    assert plain.errors is None and fast.errors is None
+    assert fast.data == {"fast": plain.data["plain"]}  # type: ignore[index]
+    if "colour" in args or variables.get("f"):
+        assert "<Colour." in plain.data["plain"]  # type: ignore[index]  # enum members, not names
+
+
+def test_scalar_input_refuses_inputs_with_nested_inputs() -> None:
+    @strawberry.input
+    class Outer:
+        inner: PlainFilter | None = None
+
+    with pytest.raises(TypeError, match=r"Outer\.inner is not a scalar or an enum"):
+        scalar_input(Outer)
+
+    @strawberry.input
+    class Many:
+        days: list[date] | None = None
+
+    with pytest.raises(TypeError, match=r"Many\.days"):
+        scalar_input(Many)

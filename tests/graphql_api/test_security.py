@@ -56,6 +56,13 @@ def test_token_limit_and_body_limit(api: LiveApi) -> None:
     assert response.status_code == 413
 
 
+@pytest.mark.parametrize("raw", [b"{not json", b'{"query": NaN}', b"\xff\xfe"])
+def test_a_body_that_is_not_json_is_a_400(api: LiveApi, raw: bytes) -> None:
+    response = api.http.post("/graphql", content=raw, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert "Unable to parse request body as JSON" in response.text
+
+
 def test_batching_is_off(api: LiveApi) -> None:
     response = api.http.post("/graphql", json=[{"query": "{ stats { totalJobs } }"}] * 1000)
     assert response.status_code == 400
