@@ -202,6 +202,20 @@ def _read_part(gaz: _Gazetteer, raw: str, part: int, single: bool) -> list[_Read
     return readings
 
 
+def _codes_of_the_city(found: list[_Reading], before: list[_Reading]) -> list[_Reading]:
+    """Drop a short code's readings in countries the town before it is not in.
+
+    Two-letter state and country codes are shared: "NL" is Newfoundland, the Netherlands and,
+    to Mexicans, Nuevo León. After a known town ("Monterrey, NL") only the town's countries
+    can be meant; after an unknown one, every reading stands.
+    """
+    towns = {r.country for r in before if r.part == 0 and r.city}
+    if not towns or any(r.part == 0 and not r.city for r in before):
+        return found
+    kept = [r for r in found if r.country in towns]
+    return kept or [r for r in found if r.weight != _W_STATE_ABBR and r.weight != _W_ISO]
+
+
 def _search_inside(gaz: _Gazetteer, key: str, part: int) -> list[_Reading]:
     """Longest known country or curated place inside an unknown part ("Munich Area Germany")."""
     tokens = key.split()
@@ -251,7 +265,10 @@ def _resolve(raw: str) -> Location:
     parts = [p for p in parts if ascii_fold(p) not in gaz.world]
     readings: list[_Reading] = []
     for index, part in enumerate(parts):
-        readings += _read_part(gaz, part, index, single=len(parts) == 1)
+        found = _read_part(gaz, part, index, single=len(parts) == 1)
+        if index > 0 and len(part) <= 3:
+            found = _codes_of_the_city(found, readings)
+        readings += found
     for bracket in brackets:
         # "(APAC)" or "(GCC)" is a world region, not the Ugandan town or the IATA code it spells.
         if not _REMOTE.fullmatch(ascii_fold(bracket)) and ascii_fold(bracket) not in gaz.world:

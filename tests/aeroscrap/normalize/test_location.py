@@ -211,6 +211,26 @@ def test_unknown_town_keeps_its_name_as_base() -> None:
     assert (place.country_code, place.city) == ("DE", "smallville")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # A shared two-letter code after a known town means the town's country.
+        ("Guadalajara, JA", "MX"),
+        ("Monterrey, NL", "MX"),
+        ("St. John's, NL", "CA"),
+        ("Eindhoven, NL", "NL"),
+        ("Darwin, NT", "AU"),
+        ("Yellowknife, NT", "CA"),
+        # An unknown town leaves every reading of the code standing.
+        ("Smallville, OH", "US"),
+        # A country's name is never dropped, whatever the town.
+        ("Paris, USA", "US"),
+    ],
+)
+def test_short_codes_are_read_in_the_towns_country(text: str, country: str) -> None:
+    assert resolve_location(text).country_code == country
+
+
 def test_country_only_location_has_no_city() -> None:
     assert resolve_location("Germany").city is None
     assert resolve_location("Qatar").city is None
