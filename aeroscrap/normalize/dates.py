@@ -204,6 +204,10 @@ def _epoch(text: str) -> date:
 def _long_tail(text: str, crawl: date, source: str) -> date | None:
     if not re.search(r"[0-9]|ago|last|week|month|year|day", text, re.I):
         return None
+    # Without a word (a month, "ago", "vor", "días") dateparser still reads "2" as the 2nd of
+    # the crawl's month: a lone number is no date (README 3.6 "anything else").
+    if not re.search(r"[^\W\d_]", text):
+        return None
     settings = {
         "RELATIVE_BASE": datetime(crawl.year, crawl.month, crawl.day, 12),
         "PREFER_DATES_FROM": "past",

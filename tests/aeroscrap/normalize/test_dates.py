@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aeroscrap.normalize.dates import earliest_posted, parse_date, parse_posted
+from aeroscrap.normalize.dates import MAX_AHEAD_DAYS, earliest_posted, parse_date, parse_posted
 
 CRAWL = date(2026, 11, 20)
 
@@ -129,7 +129,14 @@ def test_earliest_posted_handles_leap_day() -> None:
 )
 def test_never_raises_and_stays_in_range(raw: str | None, crawl: date, source: str) -> None:
     found = parse_posted(raw, crawl, source)
-    assert found is None or earliest_posted(crawl) <= found <= crawl
+    # An absolute date is kept as written even if after the crawl (README 3.6), up to a limit.
+    latest = crawl + timedelta(days=MAX_AHEAD_DAYS) if crawl.year < 9999 else crawl
+    assert found is None or earliest_posted(crawl) <= found <= latest
+
+
+@pytest.mark.parametrize("raw", ["2", "15", "12 5", "3 4"])
+def test_a_lone_number_is_no_posting_date(raw: str) -> None:
+    assert parse_posted(raw, date(2026, 11, 26), "goose") is None
 
 
 @given(
