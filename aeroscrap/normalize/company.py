@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Protocol
 
 from aeroscrap.normalize.company_kind import described_kind, kind_from_words
-from aeroscrap.normalize.location import ascii_fold, resolve_location
+from aeroscrap.normalize.location import AIRPORT_NOUNS, ascii_fold, resolve_location
 from aeroscrap.normalize.text import fold
 
 __all__ = [
@@ -122,13 +122,15 @@ _LEGAL = frozenset(
 )
 # Legal forms written before the name: "PT Garuda Indonesia", "UAB BAA Training", "OOO S7".
 _LEADING_LEGAL = frozenset(
-    re.findall(r"\w+", "pt uab ooo zao oao pao pjsc ojsc cjsc jsc tov societe")
+    # Baltic, Romanian and Russian forms lead: "AS Tallinna Lennujaam", "SIA ...", "VĮ ...".
+    re.findall(r"\w+", "pt uab ooo zao oao pao pjsc ojsc cjsc jsc tov societe as sia vi ao sc")
 )
 # Multi-word legal forms that end a name ("Joint Stock Company", "S.A. de C.V."), and the
 # "air transport" a registered name adds to its brand ("Hi Fly Transportes Aereos S.A.").
 _LEGAL_PHRASE = re.compile(
     r"(?:\s+(?:joint stock|sp z oo|s de rl|de cv|de rl|transportes aereos|linhas aereas|"
-    r"lineas aereas|lignes aeriennes))+$"
+    r"lineas aereas|lignes aeriennes|luftverkehrsgesellschaft|fluggesellschaft|"
+    r"luftfahrtgesellschaft))+$"
 )
 # A page name's tagline or parent: "Ryanair - Europe's Favourite Airline", "Emirates | Hello
 # Tomorrow", "Turkish Airlines: Widen Your World", "Collins Aerospace, an RTX business".
@@ -180,29 +182,32 @@ def _candidates(name: str) -> list[str]:
     return [key for key in dict.fromkeys([airport or "", *forms]) if key]
 
 
-# How airport operators name themselves in other languages: "Flughafen Wien", "Aeroporto di Roma".
-_AIRPORT_FIRST = frozenset(
-    re.findall(
-        r"\w+", "flughafen aeroporto aeropuerto aeroport lotnisko letiste lufthavn luchthaven"
-    )
-)
+# How airport operators name themselves in other languages: "Flughafen Wien", "Aeroporto di Roma",
+# "Tallinna Lennujaam": the noun becomes "airport", before or after the place as in the name.
+_AIRPORT_NOUN = re.compile(rf"\b(?:{AIRPORT_NOUNS})\b")
+# "International" in those languages, and the articles between noun and place.
 _AIRPORT_FILLER = frozenset(
-    re.findall(r"\w+", "international internacional internazionale de di do da del of the")
+    re.findall(
+        r"\w+",
+        """international internacional internazionale internationale starptautiska tarptautinis
+        rahvusvaheline miedzynarodowe miedzynarodowy mezinarodni nemzetkozi uluslararasi de di
+        do da del of the""",
+    )
 )
 
 
 def _airport_form(key: str) -> str | None:
     """ "<city> airport" for the names of one airport ("Flughafen Wien", "Vienna International
     Airport" -> "vienna airport"), the city in the gazetteer's English name; None for others."""
-    words = key.split()
+    named = _AIRPORT_NOUN.sub("airport", key).split()
+    if named[-2:] == ["airport", "authority"]:
+        named.pop()  # "Shannon Airport Authority" runs Shannon Airport
+    words = [word for word in named if word not in _AIRPORT_FILLER] if "airport" in named else []
     if len(words) > 1 and words[-1] == "airport":
         place = words[:-1]
-    elif len(words) > 1 and words[0] in _AIRPORT_FIRST:
+    elif len(words) > 1 and words[0] == "airport":
         place = words[1:]
     else:
-        return None
-    place = [word for word in place if word not in _AIRPORT_FILLER]
-    if not place:
         return None
     text = " ".join(place)
     city = resolve_location(text).city
@@ -211,7 +216,7 @@ def _airport_form(key: str) -> str | None:
         return f"{city} airport"
     # "Aeroporto G. Marconi di Bologna": a dedication before the city names no other airport.
     # Only the city's own name: "Linate" also resolves to Milan, and so does "Malpensa".
-    if words[0] in _AIRPORT_FIRST and resolve_location(place[-1]).city == place[-1]:
+    if words[0] == "airport" and resolve_location(place[-1]).city == place[-1]:
         return f"{place[-1]} airport"
     return f"{text} airport"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from aeroscrap.normalize.location import ascii_fold
+from aeroscrap.normalize.location import AIRPORT_NOUNS, ascii_fold
 
 # Words that say what kind of organisation a name or a client description is. The first rule that
 # matches wins, so specific kinds come before the words they contain ("cargo airline" before
@@ -25,9 +25,15 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "regulator_government",
             r"civil aviation authority|aviation authority|ministry|directorate|government|"
             r"regulator|air navigation|air traffic|navigation services|aviation administration|"
-            r"safety agency|air force|department of|navy|army",
+            r"safety agency|air force|department of|navy|army|"
+            # Civil aviation authorities and air navigation providers in their own languages.
+            r"aviacion civil|aviacao civil|aviation civile|aviazione civile|zivilluftfahrt|"
+            r"luftfahrt bundesamt|luftfartstilsynet|luftfartstilsyn|luftfartsverket|"
+            r"transportstyrelsen|trafikstyrelsen|lotnictwa cywilnego|civilniho letectvi|"
+            r"flugsicherung|navegacion aerea|navegacao aerea|navigation aerienne|"
+            r"navigazione aerea|luchtverkeersleiding",
         ),
-        ("airport", r"airports?|aeroporto|aeropuerto|aeroport|flughafen|lufthavn|havalimani"),
+        ("airport", AIRPORT_NOUNS),
         (
             "oem_manufacturer",
             r"manufacturer|manufacturing|oem|aerospace|aerostructures|aerosystems|industries|"

@@ -61,9 +61,16 @@ _NOISE = re.compile(
     r"\b(hybrid|on site|onsite|based in|based at|based|greater|metropolitan area|metro area|area|"
     r"city cent(?:re|er)|region|headquarters|hq|office|offices|and surroundings|surrounding)\b"
 )
+# "Airport" in the languages of the boards' employers and places, folded to ASCII: a company
+# named with one of them is an airport operator, a location holding one names its airport's town.
+AIRPORT_NOUNS = (
+    "airport|airports|aeroport|aeroports|aeroporto|aeroportos|aeropuerto|aeropuertos|flughafen|"
+    "flugplatz|lufthavn|lufthamn|flygplats|luchthaven|lentoasema|lennujaam|lidosta|oro uostas|"
+    "oro uostai|lotnisko|port lotniczy|letiste|letisko|repuloter|zracna luka|letalisce|"
+    "havalimani|havaalani|aerodrom|aerodromio|flugvollur|bandara"
+)
 _AIRPORT_WORDS = re.compile(
-    r"\b(international airport|intl airport|airport|int l|intl|apt|aeroport|aeroporto|aeropuerto|"
-    r"flughafen|lufthavn|lufthamn|havalimani|luchthaven|lotnisko|terminal \d*|t\d)\b"
+    rf"\b(international airport|intl airport|{AIRPORT_NOUNS}|int l|intl|apt|terminal \d*|t\d)\b"
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||\s[-–—]\s|\bor\b|&)\s*")
 _PAREN = re.compile(r"\(([^)]*)\)")

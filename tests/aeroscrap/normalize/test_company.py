@@ -51,6 +51,14 @@ from aeroscrap.normalize.company import OPERATION_TYPES, Advertiser, company_key
         ["Cape Air", "Hyannis Air Service, Inc. d/b/a Cape Air"],
         ["Setouchi Aero Engineering K.K.", "Setouchi Aero Engineering Co., Ltd."],
         ["Tasman Link", "Tasman Link Airways Limited"],
+        # Airports named in Baltic and Nordic languages, legal forms that lead, "Authority".
+        ["Parnu Airport", "AS Pärnu Lennujaam"],
+        ["Tartu Airport", "Tartu Lennujaam"],
+        ["Kaunas Airport", "Kaunas oro uostas"],
+        ["Umea Airport", "Umeå flygplats"],
+        ["Gdansk Airport", "Port Lotniczy Gdańsk"],
+        ["Cork Airport", "Cork Airport Authority"],
+        ["Air Examplia", "Air Examplia Luftverkehrsgesellschaft mbH"],
     ],
 )
 def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:
@@ -144,6 +152,13 @@ def test_direct_employer_types(name: str, kind: str) -> None:
         ("Harbour Ground Handling", "ground_handling"),
         ("SkyHigh Staffing Solutions", "recruitment_agency"),
         ("Flyvista", "airline"),
+        # In their own languages: airports, civil aviation authorities, air navigation.
+        ("AS Pärnu Lennujaam", "airport"),
+        ("Umeå flygplats", "airport"),
+        ("Examplia Repülőtér Zrt.", "airport"),
+        ("Dirección de Aviación Civil de Examplia", "regulator_government"),
+        ("Examplische Flugsicherung GmbH", "regulator_government"),
+        ("Luftfartstilsynet Examplia", "regulator_government"),
     ],
 )
 def test_unknown_employers_are_typed_from_their_name(name: str, kind: str) -> None:
