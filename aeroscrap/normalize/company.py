@@ -340,9 +340,14 @@ def _client_type(company: str, description: str | None) -> str | None:
     return None
 
 
-# Agency language; "on behalf of their owners" (aircraft management) is not.
+# Agency language: a client, or recruiting for another organisation by name. "On behalf of
+# their owners" (aircraft management) and "we are recruiting for this role" (any employer) are not.
 _AGENCY_TEXT = re.compile(
-    r"\b(our client|on behalf of(?!\s+(?:their|its)\b)|recruiting for)\b", re.IGNORECASE
+    r"\b(?:our client|(?:a|an|the)\s+(?:confidential|undisclosed|unnamed)\s+client|"
+    r"on behalf of(?!\s+(?:their|its)\b)|"
+    r"(?:recruiting|hiring)\s+for\s+(?!(?:this|these|that|the|our|its|their|a|an|two|three|"
+    r"several|multiple|various|new|experienced|\d+)\b))",
+    re.IGNORECASE,
 )
 _GOOSE = "Goose Recruitment"
 

@@ -19,8 +19,12 @@ _Family = str | Callable[[re.Match[str]], str]
 _SINGLE: tuple[tuple[re.Pattern[str], _Family], ...] = tuple(
     (re.compile(pattern), family)
     for pattern, family in (
-        (r"a3(?:18|19|20|21)\w*", "a320"),
-        (r"a22[0-3]\w*|bcs[13]|cs[13]00", "a220"),
+        # Corporate versions share their airliner's type rating: ACJ320neo, ACJ330, BBJ MAX 8.
+        (r"(?:acj|a)3(?:18|19|20|21)\w*", "a320"),
+        (r"a22[0-3]\w*|bcs[13]|cs[13]00|acj(?:tsi|two\w*|22\d\w*)", "a220"),
+        (r"acj33\d\w*", "a330"),
+        (r"acj35\d\w*", "a350"),
+        (r"bbj(?:[1-3]|max\w*)?", "b737"),
         (r"a3[01]0\w*", "a300"),
         (r"a33\d\w*", "a330"),
         (r"a34\d\w*", "a340"),
@@ -78,13 +82,14 @@ _PAIRS: tuple[tuple[str, re.Pattern[str], _Family], ...] = tuple(
         ("pc", r"12|21|24", lambda m: f"pc{m[0]}"),
         ("king", r"air", "kingair"),
         ("citation", r"[a-z0-9]+", lambda m: f"citation{m[0]}"),
-        ("md", r"\d{2}", lambda m: f"md{m[0]}"),
+        ("md", r"(\d{2})f?", lambda m: f"md{m[1]}"),
     )
 )
-# Words after a designator that belong to it ("a350 xwb", "b737 800", "atr72 600", "b777 f").
+# Words after a designator that belong to it ("a350 xwb", "b737 800", "atr72 600", "b777 f"),
+# freighter conversions included ("b747 8f", "b757 200pcf", "b767 300bcf").
 _VARIANT = re.compile(
     r"xwb|dreamliner|family|neo|ceo|max|ng|f|freighter|er|lr|xlr|sp|e2|series|classic|srs|"
-    r"\d{3}(?:er|lr|f)?|\d{1,2}"
+    r"\d{1,4}(?:er|lr|f|sf|bcf|pcf|bdsf|p2f)?"
 )
 # Anything else shaped like a designator (letters then digits) is kept as its own "type".
 _GENERIC = re.compile(r"[a-z]{1,3}\d{2,4}[a-z]{0,3}")

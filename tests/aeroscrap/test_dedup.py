@@ -98,6 +98,12 @@ SAME_ROLE = [
     ("Maintenance Shift Supervisor", "Shift Supervisor"),
     ("Station Duty Manager - Manchester", "Duty Manager - Manchester"),
     ("Cabin Crew - Full Training Provided", "Cabin Crew"),
+    # Freighter conversions and corporate versions carry their airliner's type rating.
+    ("Captain B747-8F", "B747 Captain"),
+    ("B757-200PCF First Officer", "First Officer Boeing 757"),
+    ("MD-11F Captain", "Captain MD-11"),
+    ("Captain ACJ320neo", "ACJ320 Captain"),
+    ("BBJ Captain", "Captain Boeing 737 BBJ"),
 ]
 
 

@@ -271,6 +271,24 @@ def test_agency_adverts_on_other_sources(company: str, description: str, kind: s
     assert advertiser.operation_type == kind
 
 
+@pytest.mark.parametrize(
+    ("description", "agency"),
+    [
+        ("Brightwing Crew Partners is supplying contract Captains to a confidential client.", True),
+        ("Brightwing is recruiting for Examplia Air, a regional airline.", True),
+        (
+            "Brightwing is a regional airline. We are recruiting for this role at our Cork base.",
+            False,
+        ),
+        ("We are hiring for several positions in our Cork hangar.", False),
+        ("Brightwing manages aircraft on behalf of their owners.", False),
+    ],
+)
+def test_agency_language_is_about_another_organisation(description: str, agency: bool) -> None:
+    advertiser = resolve_company("Brightwing", source="linkedin", description=description)
+    assert advertiser.is_agency is agency
+
+
 def test_unlisted_agency_is_detected_from_the_advert() -> None:
     advertiser = resolve_company(
         "Skyline Crew Partners",
