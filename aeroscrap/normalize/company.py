@@ -129,7 +129,7 @@ _LEADING_LEGAL = frozenset(
 # "air transport" a registered name adds to its brand ("Hi Fly Transportes Aereos S.A.").
 _LEGAL_PHRASE = re.compile(
     r"(?:\s+(?:joint stock|sp z oo|s de rl|de cv|de rl|transportes aereos|linhas aereas|"
-    r"lineas aereas|lignes aeriennes|luftverkehrsgesellschaft|fluggesellschaft|"
+    r"lineas aereas|lignes aeriennes|taxi aereo|luftverkehrsgesellschaft|fluggesellschaft|"
     r"luftfahrtgesellschaft))+$"
 )
 # A page name's tagline or parent: "Ryanair - Europe's Favourite Airline", "Emirates | Hello
@@ -178,6 +178,12 @@ def _candidates(name: str) -> list[str]:
     head = _TAGLINE.split(_TRADING_AS.sub("", name.strip()), maxsplit=1)[0]
     forms = [_normalise(form) for form in (_BRACKET.sub(" ", head), *_BRACKET.findall(head), head)]
     forms.append(_normalise(name))
+    # "Aerovías del Continente Americano S.A. Avianca": a brand may follow the registered name's
+    # legal form. Tried last, so it only counts when the table knows it.
+    words = ascii_fold(_JOINERS.sub("", head)).split()
+    cut = max((i for i, word in enumerate(words[1:-1], 1) if word in _LEGAL), default=0)
+    if cut:
+        forms.append(_normalise(" ".join(words[cut + 1 :])))
     airport = _airport_form(forms[0])
     return [key for key in dict.fromkeys([airport or "", *forms]) if key]
 
@@ -239,6 +245,26 @@ def _table() -> dict[str, _Company]:
     return table
 
 
+# Names each country's own body bears: followed by a place they name that country's body.
+_NATIONAL_BODIES = frozenset(
+    {
+        "civil aviation authority",
+        "caa",
+        "civil aviation administration",
+        "dgca",
+        "directorate general of civil aviation",
+        "gaca",
+        "airports authority",
+        "air navigation services",
+        "ministry of transport",
+        "air force",
+        "navy",
+        "army",
+        "coast guard",
+    }
+)
+
+
 @lru_cache(maxsize=16384)
 def _lookup(name: str) -> tuple[str, _Company | None]:
     """The table entry for a company field, with the normalised key used when none matched."""
@@ -254,10 +280,13 @@ def _lookup(name: str) -> tuple[str, _Company | None]:
     if len(words) > 2 and words[-1] in _AIRLINE_WORDS:
         words = words[:-1]
         key = " ".join(words)
-    # "dnata Dubai", "Bristow Norway": a known brand followed only by a place is that brand.
+    # "dnata Dubai", "Bristow Norway": a known brand followed only by a place is that brand; but
+    # every country has its own "Civil Aviation Authority", "DGCA" or air force.
     for cut in range(len(words) - 1, 0, -1):
         brand, rest = " ".join(words[:cut]), " ".join(words[cut:])
         neutral = all(word in _NEUTRAL for word in words[cut:])
+        if brand in _NATIONAL_BODIES:
+            continue
         if brand in table and (neutral or resolve_location(rest).country_code is not None):
             return table[brand].key, table[brand]
     return key, None

@@ -24,7 +24,7 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "regulator_government",
             r"civil aviation authority|aviation authority|ministry|directorate|government|"
-            r"regulator|air navigation|air traffic|navigation services|aviation administration|"
+            r"regulator|air navigation|air traffic|navigation services|aviation administration|caa|dgca|"
             r"safety agency|air force|department of|navy|army|"
             # Civil aviation authorities and air navigation providers in their own languages.
             r"aviacion civil|aviacao civil|aviation civile|aviazione civile|zivilluftfahrt|"

@@ -159,6 +159,7 @@ def test_direct_employer_types(name: str, kind: str) -> None:
         ("Dirección de Aviación Civil de Examplia", "regulator_government"),
         ("Examplische Flugsicherung GmbH", "regulator_government"),
         ("Luftfartstilsynet Examplia", "regulator_government"),
+        ("CAA Examplia", "regulator_government"),
     ],
 )
 def test_unknown_employers_are_typed_from_their_name(name: str, kind: str) -> None:
@@ -401,3 +402,10 @@ def test_never_raises(name: str | None, source: str, description: str | None) ->
     assert isinstance(advertiser, Advertiser)
     assert advertiser.operation_type in OPERATION_TYPES
     assert isinstance(company_key(name), str)
+
+
+@pytest.mark.parametrize(
+    "name", ["Civil Aviation Authority Ghana", "Civil Aviation Authority of Examplia", "CAA Peru"]
+)
+def test_a_countrys_own_authority_is_not_the_uk_caa(name: str) -> None:
+    assert company_key(name) != company_key("UK Civil Aviation Authority")
