@@ -362,17 +362,26 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
         assert merged == 0, (dim, merged, total)
 
 
-def test_second_blind_set_keeps_its_measured_floor() -> None:
-    # Written blind with new, little-known companies under many spellings. Its misses are
-    # company knowledge no rule can derive ("Pilatus Flugzeugwerke" is Pilatus Aircraft,
-    # "LFV" is Luftfartsverket): these floors hold what the rules reach (0.817 recall, 0.941
-    # operation type) so that a change cannot lose it unnoticed.
-    results = _evaluate()(FIXTURES / "blind2_jobs.jsonl", FIXTURES / "blind2_labels.jsonl")
+@pytest.mark.parametrize(
+    ("name", "recall", "operation_type"),
+    # Measured when each set came (blind2 0.817 / 0.941, blind3 0.821 / 0.932) and after the
+    # rules and company knowledge their misses led to (0.986 / 0.964 and 0.910 / 0.972).
+    [("blind2", 0.95, 0.94), ("blind3", 0.88, 0.95)],
+)
+def test_later_blind_sets_keep_their_measured_floors(
+    name: str, recall: float, operation_type: float
+) -> None:
+    # Written blind with little-known companies under many spellings. What they still miss is
+    # company knowledge no rule can derive ("LGS" is Latvijas Gaisa Satiksme): these floors hold
+    # what the rules reach, so that a change cannot lose it unnoticed.
+    results = _evaluate()(FIXTURES / f"{name}_jobs.jsonl", FIXTURES / f"{name}_labels.jsonl")
     ours = results["ours"]
     assert ours.precision >= 0.98
-    assert ours.recall >= 0.80
-    assert results["fields"]["operation_type"] >= 0.92
-    assert min(results["fields"].values()) >= 0.92
+    assert ours.recall >= recall
+    assert results["fields"]["operation_type"] >= operation_type
+    assert min(results["fields"].values()) >= 0.95
+    for dim, (merged, total) in ours.false_merge_by_dim.items():
+        assert merged == 0, (dim, merged, total)
 
 
 def test_the_makers_name_in_a_title_is_no_difference() -> None:
