@@ -34,6 +34,8 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"navigazione aerea|luchtverkeersleiding",
         ),
         ("airport", AIRPORT_NOUNS),
+        # Before the makers' "supplier": a fuel or catering supplier makes nothing that flies.
+        ("other", r"fuel supplier|aviation fuel|into plane|fuelling|fueling|inflight catering"),
         (
             "oem_manufacturer",
             r"manufacturer|manufacturing|oem|aerospace|aerostructures|aerosystems|industries|"
@@ -46,7 +48,8 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "helicopter_operator",
-            r"helicopters?|heli|rotorcraft|hems|air ambulance|search and rescue",
+            r"helicopters?|heli|rotorcraft|rotors?|rotary wing|hems|air ambulance|"
+            r"search and rescue",
         ),
         (
             "ground_handling",
@@ -73,9 +76,15 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# A school's name ends with what it is, whatever it teaches: "ADAC HEMS Academy".
+_SCHOOL_HEAD = re.compile(r"\b(?:academy|school|college|university|institute)$")
+
+
 def kind_from_words(text: str) -> str | None:
     """The kind of organisation a name or a phrase names (the first matching rule), else None."""
     folded = ascii_fold(text)
+    if _SCHOOL_HEAD.search(folded):
+        return "training_organisation"
     return next((kind for kind, pattern in _KIND_RULES if pattern.search(folded)), None)
 
 
@@ -87,11 +96,21 @@ _SELF_KIND = re.compile(
     r"serving|headquartered|specialising|specializing)\b|[.,;:()]|$)",
     re.IGNORECASE,
 )
-# What an employer says it operates: "We operate a fleet of 12 ATR 72 freighters".
+# What an employer says it operates: "We operate a fleet of nine AW169 and H145 helicopters",
+# "Our fleet of 12 ATR 72 freighters".
 _OPERATES = re.compile(
-    r"\b(?:operates?|runs?|flies|fly)\s+(?P<what>[^.,;:()]+?)(?=\s+(?:and|to|for|from|with|in|"
-    r"at|across)\b|[.,;:()]|$)",
+    r"\b(?:operates?|runs?|flies|fly|fleet of)\s+(?P<what>[^.,;:()]+?)(?=\s+(?:to|for|from|"
+    r"with|in|at|across)\b|[.,;:()]|$)",
     re.IGNORECASE,
+)
+# Approvals and trades only one kind of organisation holds or plies.
+_HOLDS = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("mro", r"\bpart[- ]?145\b"),
+        ("training_organisation", r"\bapproved training organi[sz]ation\b|\bpart[- ]?147\b"),
+        ("lessor", r"\b(?:is|are) leased to\b|\bleases? (?:its|our) aircraft\b"),
+    )
 )
 # An employer that designs or builds aircraft (or their engines and systems) is their maker.
 _MAKER = re.compile(
@@ -104,9 +123,9 @@ _MAKER = re.compile(
 
 def described_kind(subject: list[str], description: str | None) -> str | None:
     """The kind of organisation an unlisted employer's advert says it is, read only from its
-    sentences about itself: those opening with "we" or a word of `subject` (the first word of
-    the employer's name key): "<Name> is ...", "We are ...", "We operate ..."."""
-    subjects = {"we", *subject}
+    sentences about itself: those opening with "we", "our" or a word of `subject` (the first
+    word of the employer's name key): "<Name> is ...", "We are ...", "Our Part-145 hangars ..."."""
+    subjects = {"we", "our", *subject}
     for sentence in _SENTENCE.split((description or "")[:1_000]):
         # Only the sentence's first word decides whether it is about the employer (folded only
         # when it is not plain ASCII: folding every sentence cost more than the rest).
@@ -120,4 +139,7 @@ def described_kind(subject: list[str], description: str | None) -> str | None:
             kind = kind_from_words(said["what"]) if said else None
             if kind is not None and kind != "recruitment_agency":
                 return kind
+        held = next((kind for kind, pattern in _HOLDS if pattern.search(sentence)), None)
+        if held is not None:
+            return held
     return None

@@ -160,6 +160,8 @@ def test_direct_employer_types(name: str, kind: str) -> None:
         ("Examplische Flugsicherung GmbH", "regulator_government"),
         ("Luftfartstilsynet Examplia", "regulator_government"),
         ("CAA Examplia", "regulator_government"),
+        ("Examplia HEMS Academy", "training_organisation"),
+        ("Tay Rotor Services", "helicopter_operator"),
     ],
 )
 def test_unknown_employers_are_typed_from_their_name(name: str, kind: str) -> None:
@@ -336,6 +338,19 @@ def test_unlisted_agency_is_detected_from_the_advert() -> None:
             "Skylift Cargo Services runs a cargo terminal.",
             "ground_handling",
         ),
+        (
+            "Fjord Aviation",
+            "We operate nine AW169 and H145 helicopters on air ambulance contracts.",
+            "helicopter_operator",
+        ),
+        ("Baltica Aero", "Our Part-145 approved hangars perform C-checks.", "mro"),
+        (
+            "Tagus Aviation",
+            "We are an EASA approved training organisation (ATO).",
+            "training_organisation",
+        ),
+        ("Aldgate Aviation", "Our portfolio of 60 aircraft is leased to 20 airlines.", "lessor"),
+        ("Northfuel Aviation", "Northfuel Aviation is an aviation fuel supplier.", "other"),
         # What the advert says of other organisations, or of the job, types nothing.
         ("Skyward", "Skyward is a regional airline. Our maintenance team is growing.", "airline"),
         ("Nordlys", "We are looking for a maintenance planner.", "airline"),
