@@ -403,6 +403,8 @@ def test_table_is_large_valid_and_has_no_shared_aliases() -> None:
         assert len(entry["country"]) == 2
         for name in [entry["name"], *entry["aliases"]]:
             key = company_key(name)
+            # A spelling with no key (another script than Latin) could never be looked up.
+            assert key, name
             assert seen.setdefault(key, entry["name"]) == entry["name"], name
 
 
