@@ -177,7 +177,7 @@ HOUR_WORD = word_finder(
 # Every licence form find_licences knows (resume_parser.aviation) holds one of these phrases or
 # tokens, lower-cased; tests/aeroscrap/test_requirements.py checks the forms against them.
 LICENCE_PHRASES = (
-    "frozen", "airline transport pilot", "commercial pilot", "private pilot", "crew pilot",
+    "frozen", "transport pilot", "commercial pilot", "private pilot", "crew pilot",
     "airframe", "air traffic control", "dispatch", "flight operations officer",
     "cabin crew attestation",
 )  # fmt: skip

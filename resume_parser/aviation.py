@@ -21,7 +21,8 @@ _FROZEN = re.compile(r"\bfrozen\s+ATPL|ATPL\s*\(?frozen", _I)
 
 # Licence families; "(A)/(H)" is decided per line.
 _LICENCE_FAMILIES = [
-    ("ATPL", re.compile(r"\bATPL\b|airline transport pilot|\bATP\b", _I)),
+    # Some authorities (CASA, for one) name it the "Air Transport Pilot Licence".
+    ("ATPL", re.compile(r"\bATPL\b|air(?:line)? transport pilot|\bATP\b", _I)),
     ("CPL", re.compile(r"\bCPL\b|commercial pilot(?:'s)? (?:licen[cs]e|certificate)", _I)),
     ("PPL", re.compile(r"\bPPL\b|private pilot(?:'s)? (?:licen[cs]e|certificate)", _I)),
 ]
@@ -97,7 +98,8 @@ _CERTS = [
     ("UPRT", r"\bUPRT\b|upset prevention"),
     ("IR", r"\bIR\b|instrument rating|\b[MS]E/IR\b"),
     ("MEP", r"\bMEP\b|multi[- ]engine piston|\bME\s?/\s?IR\b"),
-    ("SEP", r"\bSEP\b|single[- ]engine piston"),
+    # Cabin crew's "SEP" is Safety & Emergency Procedures training, not the class rating.
+    ("SEP", r"\bSEP\b(?!\W*safety)(?<!procedures \(SEP)|single[- ]engine piston"),
     ("ATPL-THEORY", r"ATPL\s*\(?(?:theory|theoretical|exams?|credit|ground|knowledge)|frozen"),
     ("FI", r"\bFI\s?\([AH]\)|\bFI\b|\bCFII?\b|flight instructor (?:rating|certificate)"),
     ("TRI", r"\bTRI\b|type rating instructor"),

@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from resume_parser.dates import find_range
 from resume_parser.models import Line, ParseFailure
+from resume_parser.sections import classify_heading
 from resume_parser.text import BULLET_RE, strip_markup
 
 if TYPE_CHECKING:
@@ -147,7 +148,14 @@ def _table_lines(table: Table) -> list[Line]:
 
 
 def _label_like(text: str) -> bool:
-    return 0 < len(text.split()) <= 5 and "\n" not in text and not any(c.isdigit() for c in text)
+    """A section heading in a table's left cell. A label no heading wording names ("Aircraft",
+    "Medical") heads a column or a value of its own table row, inside the current section."""
+    return (
+        0 < len(text.split()) <= 5
+        and "\n" not in text
+        and not any(c.isdigit() for c in text)
+        and classify_heading(text) is not None
+    )
 
 
 def _section_body(text: str) -> bool:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from resume_parser.dates import find_range, last_year
-from resume_parser.entries import clean, header_before, kv_pair, score, split_parts
+from resume_parser.entries import (
+    clean,
+    header_after,
+    header_before,
+    kv_pair,
+    score,
+    split_parts,
+)
 from resume_parser.geo import is_place
 from resume_parser.models import Education, Line
 
@@ -44,8 +51,8 @@ def parse_education(lines: list[Line]) -> list[Education]:
         if kv_pair(line) is not None:
             rest = ""
         before = header_before(lines, i, floor)
-        floor = i + 1
-        entry = _build(rest, before)
+        entry, used = _build(rest, before, header_after(lines, i, limit=1))
+        floor = i + 1 + used
         if entry is not None:
             entry.year = year
             entries.append(entry)
@@ -72,30 +79,35 @@ def _without_dates(text: str) -> str:
     return text if re.search(r"[A-Za-z]{3,}", _YEAR_WORDS.sub(" ", text)) else ""
 
 
-def _build(rest: str, before: list[Line]) -> Education | None:
+def _build(rest: str, before: list[Line], after: list[Line]) -> tuple[Education | None, int]:
+    """The entry a dated line heads, and how many of the `after` lines it took."""
     kv = {k: v for k, v in (kv_pair(b) or ("", "") for b in before) if k}
     institution = next((v for k, v in kv.items() if k in _INSTITUTION_KEYS), None)
     degree = next((v for k, v in kv.items() if k in _DEGREE_KEYS), None)
     if institution or degree:
-        return Education(clean(institution or ""), clean(degree or ""), None)
+        return Education(clean(institution or ""), clean(degree or ""), None), 0
     parts = split_parts(rest)
     pre = [p for b in before for p in split_parts(b.text)]
     parts = pre + parts if len(parts) < 2 else parts
+    # "2010 – 2012  Diploma in …" with the school on the line below: the dates lead the entry.
+    used = len(after) if len(parts) < 2 else 0
+    parts += [p for line in after[:used] for p in split_parts(line.text)]
     parts = [p for p in parts if not is_place(p)]
     if not parts:
-        return None
+        return None, used
     if len(parts) == 1:
         kind = _kind(parts[0])
-        return Education(
+        entry = Education(
             _institution(parts[0]) if kind > 0 else "", parts[0] if kind <= 0 else "", None
         )
+        return entry, used
     ranked = sorted(range(len(parts)), key=lambda i: _kind(parts[i]), reverse=True)
     inst = ranked[0]
     deg = ranked[-1] if ranked[-1] != inst else ranked[1]
     if _kind(parts[inst]) == _kind(parts[deg]):
         # No vocabulary to go on: "Degree — Institution" on one line, institution line above.
         inst, deg = (0, 1) if pre and len(pre) == 1 else (1, 0)
-    return Education(_institution(parts[inst]), parts[deg], None)
+    return Education(_institution(parts[inst]), parts[deg], None), used
 
 
 def _kind(text: str) -> int:

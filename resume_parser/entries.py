@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resume_parser.dates import find_range
 from resume_parser.models import Line
 
 KV_RE = re.compile(r"^\s*([A-Za-z][A-Za-z /&]{1,30}?)\s*:\s*(.+)$")
@@ -13,7 +14,8 @@ _SPLITTERS = [
     re.compile(r"\t"),
     re.compile(r"\s+(?:at|@|with)\s+"),
     re.compile(r"\s+[|·•]\s+"),
-    re.compile(r"\s+[—–]\s+|\s+-\s+|\s+[—–](?=\S)|(?<=\S)[—–]\s+"),
+    # "--" and "---" stand in for dashes in plain text.
+    re.compile(r"\s+[—–]\s+|\s+-{1,3}\s+|\s+[—–](?=\S)|(?<=\S)[—–]\s+"),
     re.compile(r",\s+"),
 ]
 _TRIM = " \t|,;:·•*_–—-[]"
@@ -80,6 +82,18 @@ def header_before(lines: list[Line], index: int, floor: int, limit: int = 2) -> 
             break
         found.insert(0, line)
         i -= 1
+    return found
+
+
+def header_after(lines: list[Line], index: int, limit: int = 2) -> list[Line]:
+    """Header lines just below lines[index]: the title and employer (or school) of an entry
+    whose dates come first (a dates column, or a table's dates cell read before its neighbour)."""
+    found: list[Line] = []
+    for line in lines[index + 1 : index + 1 + limit]:
+        dated = find_range(line.text, allow_single=True) is not None
+        if dated or is_description(line) or kv_pair(line) is not None:
+            break
+        found.append(line)
     return found
 
 

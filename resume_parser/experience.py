@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from resume_parser.dates import find_range, join_date_cells
 from resume_parser.entries import (
     clean,
+    header_after,
     header_before,
-    is_description,
     kv_pair,
     score,
     split_parts,
@@ -22,7 +23,8 @@ _TITLE_WORDS = re.compile(
     r"examiner|auditor|analyst|specialist|supervisor|director|head|lead|chief|coordinator|"
     r"assistant|scheduler|aerodynamicist|designer|consultant|trainee|cadet|intern|apprentice|"
     r"associate|executive|administrator|representative|handler|marshaller|loadmaster|"
-    r"operator|ame|lame|advisor|adviser|officer|president|founder|owner|student|senior|junior)\b",
+    r"operator|ame|lame|advisor|adviser|officer|president|founder|owner|student|senior|junior|"
+    r"clerk|foreman|superintendent|fitter|receptionist)\b",
     re.IGNORECASE,
 )
 _EMPLOYER_WORDS = re.compile(
@@ -58,8 +60,8 @@ def parse_experience(lines: list[Line]) -> list[Job]:
         if kv is not None:
             rest = ""
         before = header_before(lines, i, floor)
-        job = _build(rest, before, header_cols, lines[i + 1] if i + 1 < len(lines) else None)
-        floor = i + 1
+        job, used = _build(rest, before, header_cols, header_after(lines, i))
+        floor = i + 1 + used
         if job is None:
             continue
         job.start, job.end = found.start, found.end
@@ -89,39 +91,58 @@ def _column_roles(lines: list[Line]) -> list[str] | None:
 
 
 def _build(
-    rest: str, before: list[Line], roles: list[str] | None, after: Line | None
-) -> Job | None:
+    rest: str, before: list[Line], roles: list[str] | None, after: list[Line]
+) -> tuple[Job | None, int]:
+    """The job a dates line heads, and how many of the `after` lines it took."""
     kv = {k: v for k, v in (kv_pair(b) or ("", "") for b in before) if k}
     title = next((v for k, v in kv.items() if k in _TITLE_KEYS), None)
     employer = next((v for k, v in kv.items() if k in _EMPLOYER_KEYS), None)
     if title or employer:
-        return Job(_employer(employer or ""), clean(title or ""), None, None)
+        return Job(_employer(employer or ""), clean(title or ""), None, None), 0
     if roles and "\t" in rest.strip("\t"):
         cells = [clean(c) for c in rest.split("\t")]
         if len([c for c in cells if c]) == len([r for r in roles if r != "date"]):
             named = [r for r in roles if r != "date"]
             values = dict(zip(named, [c for c in cells if c], strict=False))
-            return Job(_employer(values.get("employer", "")), values.get("title", ""), None, None)
-    parts = _named(split_parts(rest))
+            job = Job(_employer(values.get("employer", "")), values.get("title", ""), None, None)
+            return job, 0
+    parts = _named(_split_header(rest))
     employer_first = False
+    used = 0
     if len(parts) < 2:
         pre = [p for b in before for p in _named(split_parts(b.text))]
         # An employer line above a "Title | dates" line is the common two-line layout.
         employer_first = len(before) == 1 and len(parts) == 1
         parts = pre + parts
-        if (
-            len(parts) < 2
-            and after is not None
-            and not is_description(after)
-            and find_range(after.text) is None
-            and kv_pair(after) is None
-        ):
-            parts += split_parts(after.text)
+        while len(parts) < 2 and used < len(after):
+            parts = _named(parts + split_parts(after[used].text))
+            used += 1
     if not parts:
-        return None
+        return None, used
     if len(parts) == 1:
-        return Job("", parts[0], None, None)
-    return _assign(parts, employer_first=employer_first)
+        return Job("", parts[0], None, None), used
+    return _assign(parts, employer_first=employer_first), used
+
+
+def _split_header(text: str) -> list[str]:
+    """Header parts, with "TRI / SFI – Q400 & ATR 72, Lakeshore Sim Centre" read as title, then
+    employer: a title may hold a dash of its own, which would otherwise win as the separator and
+    leave the title's qualifier in front of the employer."""
+    parts = split_parts(text)
+    if len(parts) != 2 or ", " not in parts[1]:
+        return parts
+    head, tail = parts[1].split(", ", 1)
+    if (
+        score(tail, _EMPLOYER_WORDS)
+        and not score(head, _EMPLOYER_WORDS) + score(head, _TITLE_WORDS)
+        and not score(parts[0], _EMPLOYER_WORDS)
+    ):
+        whole = clean(text)
+        start = whole.find(parts[0])
+        end = whole.find(head, start + len(parts[0]))
+        if start >= 0 and end >= 0:
+            return [whole[start : end + len(head)], tail]
+    return parts
 
 
 def _assign(parts: list[str], *, employer_first: bool) -> Job:
@@ -149,12 +170,37 @@ def _assign(parts: list[str], *, employer_first: bool) -> Job:
 
 
 def _named(parts: list[str]) -> list[str]:
-    """Drop place names ("Singapore", "GA") after the first part of a header."""
-    return parts[:1] + [p for p in parts[1:] if not _is_place(p)]
+    """Drop place names after the first part of a header: known places ("Singapore", "GA"),
+    "Town, ST" and a town right after an organisation's name ("Acme Aero Services, Tavistock")."""
+    named = parts[:1]
+    for before, part in itertools.pairwise(parts):
+        if _is_place(part) or (_is_town(part) and _is_organisation(before)):
+            continue
+        named.append(part)
+    return named
 
 
 def _is_place(text: str) -> bool:
-    return is_place(text)
+    """A known place, or towns before one ("Duluth, MN", "Sandnes, Rogaland, Norway")."""
+    if is_place(text):
+        return True
+    pieces = text.split(", ")
+    return len(pieces) > 1 and is_place(pieces[-1]) and all(map(_is_town, pieces[:-1]))
+
+
+def _is_town(text: str) -> bool:
+    """One to three capitalised words that name no role nor organisation kind."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and all(word[:1].isupper() for word in words)
+        and not score(text, _TITLE_WORDS)
+        and not score(text, _EMPLOYER_WORDS)
+    )
+
+
+def _is_organisation(text: str) -> bool:
+    return score(text, _EMPLOYER_WORDS) > score(text, _TITLE_WORDS)
 
 
 def _employer(text: str) -> str:

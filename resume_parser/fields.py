@@ -58,7 +58,13 @@ def build_resume(lines: list[Line]) -> ParsedResume:
     hours_lines = doc.lines_of("hours") + not_jobs
     resume.total_hours, resume.pic_hours = find_hours(hours_lines)
     resume.medical_class = find_medical(
-        [ln for s in doc.sections if s.kind not in {"experience", "summary"} for ln in s.lines]
+        [
+            # Under a "Medical" heading a line says only "Class 1, valid to 2026".
+            Line(f"{s.title}: {ln.text}") if _MEDICAL.search(s.title) else ln
+            for s in doc.sections
+            if s.kind not in {"experience", "summary"}
+            for ln in s.lines
+        ]
         + doc.preamble
     )
     resume.confidence = _confidence(resume, doc)
@@ -68,6 +74,7 @@ def build_resume(lines: list[Line]) -> ParsedResume:
 # "Qualifications" alone heads degrees in some resumes and licences and ratings in others.
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.IGNORECASE)
 _ACADEMIC = re.compile(r"\b(academic|education|educational|degrees?)\b", re.IGNORECASE)
+_MEDICAL = re.compile(r"\bmedical\b", re.IGNORECASE)
 
 
 def _qualified(doc: Document) -> list[Line]:

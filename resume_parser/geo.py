@@ -205,10 +205,31 @@ def _subdivision_names() -> dict[str, set[str]]:
     return names
 
 
+@functools.cache
+def _subdivision_codes() -> dict[str, set[str]]:
+    """Short codes of states and provinces per country ("QLD" in "AU", "TX" in "US"), the way
+    addresses abbreviate them after the town ("Townsville QLD")."""
+    codes: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        short = sub.code.split("-", 1)[1]
+        if short.isalpha():
+            codes.setdefault(sub.country_code, set()).add(short)
+    return codes
+
+
+# A metropolitan area or an administrative unit named as such ("Metro Manila", "Greater London",
+# "Co. Kerry", "Jiangsu Province"), written between the city and the country.
+_REGION_RE = re.compile(
+    r"^(?:co\.|county|metro|greater)\s|\s(?:province|region|state|county|district|prefecture|"
+    r"governorate|territory|oblast|voivodeship)$"
+)
+
+
 def warm() -> None:
     """Build the lookup tables now (done once in the worker's parent before forking)."""
     _country_names()
     _subdivision_names()
+    _subdivision_codes()
 
 
 def country_code(text: str) -> str | None:
@@ -255,18 +276,24 @@ def parse_location(text: str) -> Location | None:
 
 def _city_before(parts: list[str], code: str) -> str | None:
     regions = _subdivision_names().get(code, set())
+    short = _subdivision_codes().get(code, set())
     for index in range(len(parts) - 1, -1, -1):
         part = parts[index]
-        if part.isupper() and part in _SUBDIVISIONS:
+        if part.isupper() and (part in _SUBDIVISIONS or part in short):
             continue
+        words = part.split()
+        if len(words) > 1 and words[-1] in short and words[-1].isupper():
+            part = " ".join(words[:-1])  # "Townsville QLD": the state's code follows the town
         # "Bengaluru, Karnataka, India": a state or province between the city and the country.
         region = _key(part) in regions or _plain(_key(part)) in regions
-        region = region or bool(re.match(r"(?:co\.|county)\s", _key(part)))
+        region = region or bool(_REGION_RE.search(_key(part)))
         if region and index > 0 and not any(ch.isdigit() for ch in parts[index - 1]):
             continue
         if any(ch.isdigit() for ch in part):
             # "SW1A 1AA London" or "80331 München": drop the postcode, keep the place.
             words = [w for w in part.split() if not any(ch.isdigit() for ch in w)]
+            if len(words) > 1 and words[-1] in short and words[-1].isupper():
+                words.pop()  # "Sydney NSW 2000"
             if words and len(words) <= 3:
                 return " ".join(words)
             continue

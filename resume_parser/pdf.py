@@ -113,21 +113,51 @@ _RUNNING_ROWS = 4
 
 
 def _without_running_rows(pages: list[list[_Row]]) -> list[_Row]:
-    """The pages' rows with a running header or footer (the same text at the top or bottom of
-    every page) read once, first: it is usually the contact block, and left in place it would
-    join whatever section each page ends with."""
+    """The pages' rows with a running header or footer (the same text, page numbers aside, at
+    the top or bottom of every page) read once, first: it is usually the contact block, and left
+    in place it would join whatever section each page ends with. A continuation page's title
+    line is dropped."""
     if len(pages) < 2:
         return [row for page in pages for row in page]
 
     def ends(page: list[_Row]) -> set[str]:
-        return {row.text for row in page[:_RUNNING_ROWS] + page[-_RUNNING_ROWS:]}
+        return {_running_key(row) for row in page[:_RUNNING_ROWS] + page[-_RUNNING_ROWS:]}
 
     running = set.intersection(*(ends(page) for page in pages))
     once: dict[str, _Row] = {}
     for row in pages[0]:
-        if row.text in running:
-            once.setdefault(row.text, row)
-    return [*once.values(), *(row for page in pages for row in page if row.text not in running)]
+        if _running_key(row) in running:
+            once.setdefault(_running_key(row), row)
+    kept = [
+        row
+        for number, page in enumerate(pages)
+        for index, row in enumerate(page)
+        if _running_key(row) not in running
+        and not (number and _names_document(row) and (index < 2 or index >= len(page) - 2))
+    ]
+    return [*once.values(), *kept]
+
+
+def _running_key(row: _Row) -> str:
+    # Page numbers ("Page 1 of 2") are the one part of a running footer that changes per page.
+    return re.sub(r"\d+", "0", row.text)
+
+
+# "Jane Doe – Curriculum Vitae", "Page 2 of 3", "CV – page 2": a continuation page's title line.
+_DOCUMENT_TITLE = re.compile(
+    r"\b(?:curriculum\s+vitae|r[ée]sum[ée]|cv)\b|^\W*page\s+\d+(?:\s*(?:of|/)\s*\d+)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _names_document(row: _Row) -> bool:
+    """A title line that a layout repeats at the top or bottom of each page after the first; on
+    a two-page resume it is on one page only, so repetition cannot show it."""
+    return (
+        len(row.cells) == 1
+        and len(row.text.split()) <= 8
+        and bool(_DOCUMENT_TITLE.search(row.text))
+    )
 
 
 def _page_rows(page: pdfium.PdfPage) -> list[_Row]:
@@ -271,12 +301,16 @@ def _continues(prev: _Row, row: _Row) -> bool:
     if BULLET_RE.match(text) or "@" in text or "@" in prev.cells[-1]:
         return False
     near_left = abs(row.x0 - prev.x0) < 3 or abs(row.x0 - _text_x(prev)) < 3
+    first = prev.cells[0]
+    bulleted = BULLET_RE.match(first) is not None
+    # A list item's wrapped line may start anywhere in its hanging indent, between the bullet
+    # glyph and the item's text, depending on how the writer set the indent.
+    near_left = near_left or (bulleted and prev.x0 < row.x0 < _text_x(prev))
     if len(prev.cells) > 1:
         return near_left and row.x1 < prev.cell_x[1] - 6
     if not near_left:
         return False
-    first = prev.cells[0]
-    if BULLET_RE.match(first):
+    if bulleted:
         ends_sentence = first.endswith(".") and text[:1].isupper()
         return not row.starts_bold and not ends_sentence
     if prev.bold != row.bold:
@@ -301,7 +335,13 @@ def _wrapped(prev: _Row, row: _Row, right: float) -> bool:
         return False  # a contact line, or a line that stops well short of the edge
     word = text.split()[0]
     width = (row.x1 - row.x0) * len(word) / max(len(text), 1)
-    return prev.x1 + 0.3 * row.size + width > right
+    # A whole entry ("BSc … — Institute — 2005 – 2009") ends with its dates: the next is another.
+    return prev.x1 + 0.3 * row.size + width > right and not _ends_with_dates(prev.cells[0])
+
+
+def _ends_with_dates(text: str) -> bool:
+    dates = find_range(text)
+    return dates is not None and not text[dates.span[1] :].strip(" .,;)]")
 
 
 def _has_text(seg: _Seg) -> bool:

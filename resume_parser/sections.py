@@ -35,7 +35,14 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"who\s+i\s+am|in\s+brief|personal\s+profile)\b"
         ),
     ),
-    ("licences", re.compile(r"\blicen[cs]es?\b|\bratings?\b|\bendorsements?\b")),
+    # Cabin crew list the types they are qualified on as a rating holder lists type ratings.
+    (
+        "licences",
+        re.compile(
+            r"\blicen[cs]es?\b|\bratings?\b|\bendorsements?\b|\btype\s+qualifications?\b|"
+            r"\baircraft\s+types?\b"
+        ),
+    ),
     (
         "education",
         re.compile(

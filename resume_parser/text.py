@@ -42,9 +42,19 @@ def lines_from_text(text: str) -> list[Line]:
     """Split decoded text into Lines, turning Markdown and underline headings into hints."""
     raw = text.split("\n")
     out: list[Line] = []
+    # The hanging indent of the list item on the line above: past its bullet, up to its text.
+    item = (-1, -1)
     for i, row in enumerate(raw):
         if not row.strip() or _UNDERLINE_RE.match(row):
+            item = (-1, -1)
             continue
+        indent = len(row) - len(row.lstrip())
+        marker = BULLET_RE.match(row)
+        if not marker and out and item[0] < indent <= item[1]:
+            # A list item wrapped by hand: the next line is indented under the item's text.
+            out[-1].text += " " + strip_markup(row)
+            continue
+        item = (indent, marker.end()) if marker else (-1, -1)
         nxt = raw[i + 1] if i + 1 < len(raw) else ""
         heading = bool(_UNDERLINE_RE.match(nxt))
         md = _MD_HEADING_RE.match(row)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
+
+import docx
 import pytest
+from docx.document import Document as DocxDocument
 
 from resume_parser.aviation import (
     find_certifications,
@@ -13,10 +18,15 @@ from resume_parser.aviation import (
 )
 from resume_parser.contacts import find_phone, proper_case
 from resume_parser.dates import find_range, join_date_cells
+from resume_parser.docx import extract_docx
+from resume_parser.experience import parse_experience
+from resume_parser.fields import build_resume
 from resume_parser.geo import parse_location
 from resume_parser.models import Line
+from resume_parser.pdf import extract_pdf
 from resume_parser.sections import classify_heading
 from resume_parser.text import BULLET_RE, decode, lines_from_text
+from tests.resume_parser.builders import make_pdf
 
 
 @pytest.mark.parametrize(
@@ -81,6 +91,7 @@ def test_locations(text: str, city: str, country: str) -> None:
         ("Flying Hours", "hours"),
         ("Additional Training", "certifications"),
         ("Line Pilot | 2019", None),
+        ("Aircraft Type Qualifications", "licences"),
     ],
 )
 def test_heading_wordings(heading: str, kind: str | None) -> None:
@@ -163,6 +174,12 @@ def test_from_and_to_cells_make_one_range() -> None:
         ("Bengaluru, Karnataka, India", "Bengaluru"),
         ("Ennis, Co. Clare, Ireland", "Ennis"),
         ("Atlanta, Georgia, United States", "Atlanta"),
+        # A metropolitan area or a unit named as such, not in pycountry's list of names.
+        ("Makati, Metro Manila, Philippines", "Makati"),
+        ("Wuhan, Hubei Province, China", "Wuhan"),
+        # A state's code written after the town, with or without a postcode.
+        ("Cairns QLD, Australia", "Cairns"),
+        ("Perth WA 6000, Australia", "Perth"),
     ],
 )
 def test_region_between_city_and_country_is_skipped(text: str, city: str) -> None:
@@ -189,3 +206,198 @@ def test_word_symbol_bullets_are_bullets(bullet: str) -> None:
 def test_aps_mcc_is_the_multi_crew_course_not_an_approach_rating() -> None:
     assert find_certifications([Line("APS MCC, Skyways Training, 2024")]) == ["MCC"]
     assert "ATC-APS" in find_certifications([Line("Ratings: ADI, APS")])
+
+
+def test_air_transport_pilot_licence_is_an_atpl() -> None:
+    line = Line("Air Transport Pilot Licence (Helicopters) – issued by CAA NZ")
+    assert find_licences([line]) == ["ATPL(H)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("SEP (Safety and Emergency Procedures) – annual", []),
+        ("Safety & Emergency Procedures (SEP) recurrent", []),
+        ("SEP (land) class rating", ["SEP"]),
+    ],
+)
+def test_cabin_crew_sep_is_not_the_class_rating(text: str, codes: list[str]) -> None:
+    assert find_certifications([Line(text)]) == codes
+
+
+def _pdf(pages: list[list[tuple[int, int, int, str]]]) -> bytes:
+    """A PDF with (x, y, font size, text) runs in Helvetica, one list per page."""
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"",
+               b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]  # fmt: skip
+    kids = []
+    for page in pages:
+        ops = "\n".join(f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET" for x, y, size, text in page)
+        objects.append(b"<</Length %d>>stream\n" % len(ops) + ops.encode() + b"\nendstream")
+        objects.append(
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents %d 0 R"
+            b"/Resources<</Font<</F1 3 0 R>>>>>>" % len(objects)
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<</Type/Pages/Kids[%s]/Count %d>>" % (b" ".join(kids), len(pages))
+    return make_pdf(objects)
+
+
+def test_pdf_list_item_wrapped_inside_its_hanging_indent() -> None:
+    # The wrapped line starts between the bullet (x=80) and the item's text (x=91).
+    lines = extract_pdf(_pdf([[
+        (72, 720, 10, "Line Maintenance Technician"),
+        (80, 704, 10, "-"), (91, 704, 10, "Performed daily and weekly checks on the turboprop"),
+        (86, 692, 10, "fleet overnight."),
+    ]]))  # fmt: skip
+    assert [(ln.text, ln.bullet) for ln in lines][-1] == (
+        "Performed daily and weekly checks on the turboprop fleet overnight.",
+        True,
+    )
+
+
+def test_pdf_line_ending_in_dates_is_not_wrapped_into_the_next() -> None:
+    lines = extract_pdf(_pdf([[
+        (72, 650, 12, "EDUCATION"),
+        (72, 630, 10, "BSc Applied Physics - Lowland University of Science and Technology - 2004 - 2008"),
+        (72, 618, 10, "Approach Control Rating Course - Northern Air Traffic Academy - 2016"),
+    ]]))  # fmt: skip
+    assert [ln.text for ln in lines][1:] == [
+        "BSc Applied Physics - Lowland University of Science and Technology - 2004 - 2008",
+        "Approach Control Rating Course - Northern Air Traffic Academy - 2016",
+    ]
+
+
+def test_pdf_numbered_footer_and_continuation_title_are_not_body_text() -> None:
+    def footer(number: int) -> list[tuple[int, int, int, str]]:
+        return [(72, 40, 8, "Leeds, UK | +44 7700 900456"), (480, 40, 8, f"Page {number} of 2")]
+
+    first = [(72, 740, 20, "JOANNA ROE"), (72, 700, 12, "SKILLS"),
+             (72, 684, 10, "Load planning, Crew scheduling"), *footer(1)]  # fmt: skip
+    second = [(72, 770, 8, "Joanna Roe - Curriculum Vitae"), (72, 740, 12, "INTERESTS"),
+              (72, 724, 10, "Fell running"), *footer(2)]  # fmt: skip
+    texts = [ln.text for ln in extract_pdf(_pdf([first, second]))]
+    assert texts == [
+        "Leeds, UK | +44 7700 900456\tPage 1 of 2",
+        "JOANNA ROE",
+        "SKILLS",
+        "Load planning, Crew scheduling",
+        "INTERESTS",
+        "Fell running",
+    ]
+
+
+def test_txt_list_item_wrapped_under_its_text() -> None:
+    text = "    - Checked baggage loads and\n      DG declarations.\n  Ramp Agent, Kisumu Air\n"
+    assert [(ln.text, ln.bullet) for ln in lines_from_text(text)] == [
+        ("Checked baggage loads and DG declarations.", True),
+        # Set left of the bullet: the next entry's header, not the item's wrap.
+        ("Ramp Agent, Kisumu Air", False),
+    ]
+
+
+def _jobs(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    resume = build_resume(lines_from_text(text))
+    return [(j.title, j.employer, j.start, j.end) for j in resume.experience]
+
+
+def test_employer_town_after_a_title_line() -> None:
+    text = (
+        "EXPERIENCE\nLine Maintenance Technician\n"
+        "Northgate Aviation Services, Tavistock | 2015-04 – 2019-08\n"
+        "- Daily checks.\nStores Assistant\nMoorland Aero Services, Okehampton · 2012 – 2015\n"
+    )
+    assert _jobs(text) == [
+        ("Line Maintenance Technician", "Northgate Aviation Services", "2015-04", "2019-08"),
+        ("Stores Assistant", "Moorland Aero Services", "2012", "2015"),
+    ]
+
+
+def test_double_hyphen_separates_employer_and_town() -> None:
+    text = "EXPERIENCE\nPrairie Sky Connection -- Fargo, ND\nCrew Scheduler    2012 - 2016\n"
+    assert _jobs(text) == [("Crew Scheduler", "Prairie Sky Connection", "2012", "2016")]
+
+
+def test_title_with_a_dash_then_employer_after_a_comma() -> None:
+    text = "EXPERIENCE\nSFI – A320 family, Northern Sim Training Academy (2018 – Present)\n"
+    assert _jobs(text) == [
+        ("SFI – A320 family", "Northern Sim Training Academy", "2018", "present")
+    ]
+
+
+def test_dates_first_then_title_and_employer_lines() -> None:
+    lines = [
+        Line("03/2016–now"), Line("Avionics Technician", bold=True),
+        Line("Baltic Aero Services, Riga"), Line("Fault isolation on A320s.", bullet=True),
+        Line("2012–2016"), Line("Apprentice"), Line("Daugava Avionics Works, Jelgava"),
+    ]  # fmt: skip
+    assert [(j.title, j.employer) for j in parse_experience(lines)] == [
+        ("Avionics Technician", "Baltic Aero Services"),
+        ("Apprentice", "Daugava Avionics Works"),
+    ]
+
+
+def test_dates_column_with_wrapped_items_and_school_below() -> None:
+    text = (
+        "EMPLOYMENT\n"
+        "2016 – 2020     Ramp Clerk\n"
+        "                Lakeside Ground Handling Ltd, Kisumu\n"
+        "                - Checked baggage loads and\n"
+        "                  dangerous goods declarations.\n"
+        "2013 – 2016     Warehouse Clerk\n"
+        "                Coastline Freight Forwarders, Malindi\n"
+        "EDUCATION\n"
+        "2011 – 2013     Certificate in Air Cargo Operations\n"
+        "                Rift Valley School of Aviation\n"
+    )
+    resume = build_resume(lines_from_text(text))
+    assert [(j.title, j.employer) for j in resume.experience] == [
+        ("Ramp Clerk", "Lakeside Ground Handling Ltd"),
+        ("Warehouse Clerk", "Coastline Freight Forwarders"),
+    ]
+    assert [(e.institution, e.degree, e.year) for e in resume.education] == [
+        ("Rift Valley School of Aviation", "Certificate in Air Cargo Operations", 2013)
+    ]
+
+
+def test_medical_class_under_a_medical_heading() -> None:
+    resume = build_resume(lines_from_text("## Licences\nCPL(A)\n## Medical\nClass 2, renewed 2025"))
+    assert resume.medical_class == 2
+
+
+def _docx(build: Callable[[DocxDocument], None]) -> bytes:
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_label_rows_and_column_headers_stay_in_their_section() -> None:
+    def build(document: DocxDocument) -> None:
+        document.add_heading("Licences", level=1)
+        table = document.add_table(rows=0, cols=2)
+        for label, value in [("Licence", "CPL(A)"), ("Medical", "Class 2, valid to 05/2027")]:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+        document.add_heading("Type Qualifications", level=1)
+        table = document.add_table(rows=0, cols=2)
+        for label, value in [("Aircraft", "Qualified since"), ("Boeing 777-300ER", "2018")]:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+
+    resume = build_resume(extract_docx(_docx(build)))
+    assert resume.medical_class == 2
+    assert resume.type_ratings == ["B777"]
+
+
+def test_docx_dates_cell_beside_title_and_employer_cell() -> None:
+    def build(document: DocxDocument) -> None:
+        document.add_heading("Work Experience", level=1)
+        cells = document.add_table(rows=1, cols=2).rows[0].cells
+        cells[0].text = "05/2017 – present"
+        cells[1].text = "Cabin Supervisor\nHarbour Regional Airways, Nelson"
+
+    resume = build_resume(extract_docx(_docx(build)))
+    assert [(j.title, j.employer, j.start) for j in resume.experience] == [
+        ("Cabin Supervisor", "Harbour Regional Airways", "2017-05")
+    ]
