@@ -149,6 +149,11 @@ def _normalise(name: str) -> str:
     """README 3.2 normalisation without the alias table, plus leading and multi-word legal forms."""
     text = _JOINERS.sub("", _SLASHED.sub(r"\1\2", name).replace("&", " and "))
     words = ascii_fold(text).split()
+    # "Riyadh Air طيران الرياض", "China Airlines 中華航空": a page name may add the name in its
+    # own script; the Latin words are the name the other boards show.
+    latin = [word for word in words if word.isascii()]
+    if latin and len(latin) < len(words):
+        words = latin
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     if len(words) > 1 and words[0] in _LEADING_LEGAL:

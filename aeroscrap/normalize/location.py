@@ -181,6 +181,9 @@ def _place_readings(gaz: _Gazetteer, key: str, part: int) -> list[_Reading]:
 def _read_part(gaz: _Gazetteer, raw: str, part: int, single: bool) -> list[_Reading]:
     """Every reading of one part; an empty list means the part is unknown."""
     key = ascii_fold(raw)
+    if key.endswith(" city") and key not in gaz.places and key[: -len(" city")] in gaz.places:
+        # "Taoyuan City": a curated town under its official style is that town.
+        key = key[: -len(" city")]
     readings: list[_Reading] = []
     if raw.isupper() and len(raw) == 3 and raw in gaz.iata and key not in gaz.countries:
         city, country = gaz.iata[raw]

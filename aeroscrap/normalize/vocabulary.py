@@ -31,10 +31,11 @@ _SINGLE: tuple[tuple[re.Pattern[str], _Family], ...] = tuple(
         (r"a35\d\w*", "a350"),
         (r"a38\d\w*", "a380"),
         (r"b?7([0-8])7\w*", lambda m: f"b7{m[1]}7"),
-        (r"e1(?:70|75)\w*|erj17\d", "e170"),
-        (r"e19[05]\w*|erj19\d", "e190"),
-        (r"e1[34]5\w*|erj1[34]5\w*", "e145"),
-        (r"atr\d{2}\w*", "atr"),
+        # "Embraer 190" is "190" once the README drops the maker's name.
+        (r"e?1(?:70|75)\w*|erj17\d", "e170"),
+        (r"e?19[05]\w*|erj19\d", "e190"),
+        (r"e?1[34]5\w*|erj1[34]5\w*", "e145"),
+        (r"atr(?:\d{2}\w*)?", "atr"),
         (r"q[1-4]00\w*|dhc8\w*|dash8\w*", "dash8"),
         (r"crj\d{3,4}\w*", "crj"),
         (r"aw(\d{3})\w*", lambda m: f"aw{m[1]}"),
@@ -204,6 +205,7 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\bco pilot\b|\bcopilot\b", "first officer"),
         (r"\bcommander\b|\bpilot in command\b", "captain"),
+        (r"\bltc\b", "training captain"),
         (r"\bline training\b", "training"),
         (r"\bline (captain|first officer|pilot)\b", r"\1"),
         (r"\bsearch and rescue\b", "sar"),
@@ -248,7 +250,7 @@ _NOISE = frozenset(
             "vacancy vacancies position role opportunity new experienced qualified the a an of for",
             "and in at with to on all genders gn hiring urgent immediate start now apply asap",
             "required wanted needed based contract contractor permanent fixed term temporary temp",
-            "seasonal freelance full time remote hybrid",
+            "seasonal freelance full time remote hybrid helicopter",
         )
     ).split()
 )
@@ -289,8 +291,8 @@ def _is_level(tokens: list[str], i: int) -> bool:
     token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
     if token == "head":
         return following == "of"
-    if token == "training":
-        # "Training Captain" is a rank; "Training Programme" or "Training Provided" is not.
+    if token in ("training", "base", "check"):
+        # "Training Captain" and "Base Captain" are ranks; "Training Provided" is not.
         return following in _TRAINED_RANKS
     return token in LEVELS
 

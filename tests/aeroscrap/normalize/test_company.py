@@ -59,6 +59,9 @@ from aeroscrap.normalize.company import OPERATION_TYPES, Advertiser, company_key
         ["Gdansk Airport", "Port Lotniczy Gdańsk"],
         ["Cork Airport", "Cork Airport Authority"],
         ["Air Examplia", "Air Examplia Luftverkehrsgesellschaft mbH"],
+        # A page name that adds the name in its own script.
+        ["Examplia Air", "Examplia Air طيران"],
+        ["Formosa Examplia Airlines", "Formosa Examplia Airlines 航空"],
     ],
 )
 def test_names_of_one_organisation_share_a_key(names: list[str]) -> None:

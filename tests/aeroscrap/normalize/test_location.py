@@ -231,6 +231,12 @@ def test_short_codes_are_read_in_the_towns_country(text: str, country: str) -> N
     assert resolve_location(text).country_code == country
 
 
+def test_a_towns_official_style_is_the_town() -> None:
+    assert resolve_location("Cebu City").city == resolve_location("Cebu").city
+    # A curated place named "... City" stays itself.
+    assert resolve_location("London City").city != resolve_location("London").city
+
+
 def test_country_only_location_has_no_city() -> None:
     assert resolve_location("Germany").city is None
     assert resolve_location("Qatar").city is None
