@@ -24,12 +24,29 @@ def _db(args: argparse.Namespace) -> int:
     elif args.action == "check":
         migrate.check(args.database_url)
         print("models and migrations agree")
+    elif args.action == "rekey":
+        return _rekey(args)
     else:
         counts = seed.seed_companies(args.database_url)
         print(
             f"companies: {counts.companies} ({counts.new_companies} new), "
             f"name variants: {counts.mappings} ({counts.new_mappings} new)"
         )
+    return 0
+
+
+def _rekey(args: argparse.Namespace) -> int:
+    from aeroscrap.config import get_settings
+    from aeroscrap.db.session import check_connection, make_engine
+    from aeroscrap.rekey import rekey_jobs
+
+    engine = make_engine(args.database_url or get_settings().database_url)
+    try:
+        check_connection(engine)
+        counts = rekey_jobs(engine, progress=True)
+    finally:
+        engine.dispose()
+    print(f"jobs: {counts.read} read, {counts.rekeyed} re-keyed, {counts.skipped} skipped")
     return 0
 
 
@@ -95,8 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    db = sub.add_parser("db", help="migrate, check or seed the database")
-    db.add_argument("action", choices=("upgrade", "downgrade", "check", "seed"))
+    db = sub.add_parser(
+        "db",
+        help="migrate, check or seed the database; rekey re-derives stored jobs' dedup keys "
+        "with the installed rules (run it after an upgrade)",
+    )
+    db.add_argument("action", choices=("upgrade", "downgrade", "check", "seed", "rekey"))
     db.add_argument("revision", nargs="?", help="target revision (default head / base)")
     db.add_argument("--database-url", help="override AEROSCRAP_DATABASE_URL")
     db.set_defaults(handler=_db)
