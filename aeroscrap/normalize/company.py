@@ -371,7 +371,31 @@ def _client_type(company: str, description: str | None) -> str | None:
         )
         if stated is not None:
             return stated
+    # No "our client": an advert may still describe whom it recruits for ("An established
+    # Part-145 organisation in Dorset needs ...", "... supporting a line maintenance contractor").
+    for match in _DESCRIBED_CLIENT.finditer(text[:600]):
+        stated = _type_of(match.group("client"))
+        if stated is not None:
+            return stated
     return None
+
+
+def _opening_kind(description: str | None) -> str | None:
+    """The kind an advert opening on its hiring organisation names: "An established Part-145
+    organisation in Dorset is looking for ..." (the employer, or the client it recruits for)."""
+    opening = _DESCRIBED_CLIENT.match(description or "")
+    return _type_of(opening.group("client")) if opening else None
+
+
+_DESCRIBED_CLIENT = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|\b(?:for|with|supporting|by|at|join)\s+)(?:an?)\s+"
+    r"(?P<client>(?:(?:leading|established|major|growing|large|respected|busy|global|"
+    r"international|independent|fast[- ]growing|well[- ]known|regional|national|european|"
+    r"uk|us|gulf|asian)\s+)*[^.,;:()]{2,50}?\s+(?:organi[sz]ation|operator|provider|"
+    r"contractor|company|carrier|airline|mro|facility|group|business|specialist|manufacturer|"
+    r"handler|school|academy))\b",
+    re.IGNORECASE,
+)
 
 
 # Agency language: a client, or recruiting for another organisation by name. "On behalf of
@@ -379,6 +403,8 @@ def _client_type(company: str, description: str | None) -> str | None:
 _AGENCY_TEXT = re.compile(
     r"\b(?:our client|(?:a|an|the)\s+(?:confidential|undisclosed|unnamed)\s+client|"
     r"on behalf of(?!\s+(?:their|its)\b)|"
+    r"(?:recruiting|hiring|sourcing)\s+for\s+an?\s+[^.,;:()]{0,50}?\b(?:organi[sz]ation|"
+    r"operator|provider|contractor|carrier|airline|mro)\b|"
     r"(?:recruiting|hiring)\s+for\s+(?!(?:this|these|that|the|our|its|their|a|an|two|three|"
     r"several|multiple|various|new|experienced|\d+)\b))",
     re.IGNORECASE,
@@ -431,18 +457,19 @@ def _resolve(
         return _agency(key, entry.name, entry.country, kind, known=True)
     if entry is not None:
         return Advertiser(key, entry.name, entry.operation_type, entry.country, False, True)
+    # Names mislead ("Helix Helicopters" builds helicopters): what the advert says comes first.
+    said = described_kind(name_key(company).split()[:1], description) if company else None
     if (
         not company
         or _VAGUE.search(company)
         or kind_from_words(company) == "recruitment_agency"
+        or said == "recruitment_agency"
         or _AGENCY_TEXT.search(description or "")
     ):
         # An unlisted agency (or a hidden one) is still the advertiser of its advert.
         kind = _client_type("", description)
         return _agency(key, company, None, kind, known=False)
-    # Names mislead ("Helix Helicopters" builds helicopters): what the advert says comes first.
-    subject = name_key(company).split()[:1]
-    kind = described_kind(subject, description) or kind_from_words(company) or "airline"
+    kind = said or _opening_kind(description) or kind_from_words(company) or "airline"
     return Advertiser(key, company, kind, None, False, False)
 
 

@@ -122,9 +122,9 @@ _MAKER = re.compile(
 
 
 def described_kind(subject: list[str], description: str | None) -> str | None:
-    """The kind of organisation an unlisted employer's advert says it is, read only from its
-    sentences about itself: those opening with "we", "our" or a word of `subject` (the first
-    word of the employer's name key): "<Name> is ...", "We are ...", "Our Part-145 hangars ..."."""
+    """The kind of organisation an unlisted advertiser's advert says it is (an agency too), read
+    only from its sentences about itself: those opening with "we", "our" or a word of `subject`
+    (the first word of its name key): "<Name> is ...", "We are ...", "Our Part-145 hangars ..."."""
     subjects = {"we", "our", *subject}
     for sentence in _SENTENCE.split((description or "")[:1_000]):
         # Only the sentence's first word decides whether it is about the employer (folded only
@@ -137,7 +137,7 @@ def described_kind(subject: list[str], description: str | None) -> str | None:
             return "oem_manufacturer"
         for said in (_SELF_KIND.search(sentence), _OPERATES.search(sentence)):
             kind = kind_from_words(said["what"]) if said else None
-            if kind is not None and kind != "recruitment_agency":
+            if kind is not None:
                 return kind
         held = next((kind for kind, pattern in _HOLDS if pattern.search(sentence)), None)
         if held is not None:

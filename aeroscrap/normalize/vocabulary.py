@@ -89,7 +89,7 @@ _PAIRS: tuple[tuple[str, re.Pattern[str], _Family], ...] = tuple(
 # Words after a designator that belong to it ("a350 xwb", "b737 800", "atr72 600", "b777 f"),
 # freighter conversions included ("b747 8f", "b757 200pcf", "b767 300bcf").
 _VARIANT = re.compile(
-    r"xwb|dreamliner|family|neo|ceo|max|ng|f|freighter|er|lr|xlr|sp|e2|series|classic|srs|"
+    r"xwb|dreamliner|family|fam|neo|ceo|max|ng|f|freighter|er|lr|xlr|sp|e2|series|classic|srs|"
     r"\d{1,4}(?:er|lr|f|sf|bcf|pcf|bdsf|p2f)?"
 )
 # Anything else shaped like a designator (letters then digits) is kept as its own "type".

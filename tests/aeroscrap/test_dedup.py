@@ -109,6 +109,7 @@ SAME_ROLE = [
     ("Captain ATR 72-600", "ATR Captain"),
     ("S/FO Embraer 190", "Senior First Officer - E190"),
     ("HEMS Pilot - Bell 407", "Helicopter Pilot (HEMS) - Bell 407"),
+    ("B1.1 Licensed Engineer - A320 Family", "B1.1 Lic. Engineer A320 Fam."),
 ]
 
 
@@ -373,8 +374,14 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
     ("name", "recall", "operation_type"),
     # Measured when each set came (blind2 0.817 / 0.941, blind3 0.821 / 0.932, blind4 0.833 /
     # 0.993 with one false merge) and after the rules and company knowledge their misses led to
-    # (0.986 / 0.995, 0.910 / 0.972, 0.944 / 1.000 and no false merge).
-    [("blind2", 0.95, 0.97), ("blind3", 0.88, 0.95), ("blind4", 0.92, 0.97)],
+    # (0.986 / 0.995, 0.910 / 0.972, 0.944 / 1.000 and no false merge); blind5 came at 0.974 /
+    # 0.943 and reaches 1.000 / 1.000.
+    [
+        ("blind2", 0.95, 0.97),
+        ("blind3", 0.88, 0.95),
+        ("blind4", 0.92, 0.97),
+        ("blind5", 0.95, 0.97),
+    ],
 )
 def test_later_blind_sets_keep_their_measured_floors(
     name: str, recall: float, operation_type: float

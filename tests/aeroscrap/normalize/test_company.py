@@ -295,6 +295,41 @@ def test_agency_language_is_about_another_organisation(description: str, agency:
     assert advertiser.is_agency is agency
 
 
+@pytest.mark.parametrize(
+    ("company", "description", "agency", "kind"),
+    [
+        # An agency that only describes its client.
+        (
+            "Brightline Resourcing",
+            "Brightline is supporting a busy Part-145 organisation.",
+            True,
+            "mro",
+        ),
+        ("Brightline", "We are sourcing for a growing ACMI operator in Malta.", True, "airline"),
+        (
+            "Brightline Technical",
+            "Brightline Technical is a specialist aviation recruitment consultancy. A leading "
+            "business jet charter company in Geneva needs captains.",
+            True,
+            "business_aviation",
+        ),
+        # An advert opening on the hiring organisation, whoever places it.
+        (
+            "Brightline",
+            "An established Part-145 organisation in Kent is looking for B1s.",
+            False,
+            "mro",
+        ),
+        ("Brightline", "We are recruiting for a Captain to join our A320 fleet.", False, "airline"),
+    ],
+)
+def test_a_described_client_or_employer_gives_the_kind(
+    company: str, description: str, agency: bool, kind: str
+) -> None:
+    advertiser = resolve_company(company, source="linkedin", description=description)
+    assert (advertiser.is_agency, advertiser.operation_type) == (agency, kind)
+
+
 def test_unlisted_agency_is_detected_from_the_advert() -> None:
     advertiser = resolve_company(
         "Skyline Crew Partners",
