@@ -142,7 +142,9 @@ _PIC_BEFORE_RE = re.compile(rf"\b{_PIC_LABEL}(?:\s+(?:time|hours))?\s*[:=\-–]?
 _PIC_AFTER_RE = re.compile(
     rf"(?<![\w.,]){_NUMBER}(?:{_UNIT})?\s*(?:as\s+|of\s+)?{_PIC_LABEL}(?!\s*[:=])", _I
 )
-_LABEL_TAB_RE = re.compile(r"(?<=[A-Za-z)])\t(?=\d)")
+# The label cell may end in its own colon ("PIC: | 3,920 h", "P1:\t2,405"); a cell that ends in
+# a figure and no colon ("TT 9,420 | PIC 6,880") is a figure of its own, not a label.
+_LABEL_TAB_RE = re.compile(r"(?:(?<=[A-Za-z)])\s*[:=]?|(?<=\w)[:=])(?:\s*\t\s*|\s+\|\s+)(?=\d)")
 # Figures of different kinds share a line ("Total: 5,400 h | PIC: 3,100 h; SIC 2,000 h").
 _CHUNK_RE = re.compile(r"\t|\s[|•·]\s|;|,\s+(?=[A-Za-z])")
 _MEDICAL_RE = re.compile(

@@ -51,7 +51,7 @@ def parse_education(lines: list[Line]) -> list[Education]:
         if kv_pair(line) is not None:
             rest = ""
         before = header_before(lines, i, floor)
-        entry, used = _build(rest, before, header_after(lines, i, limit=1))
+        entry, used = _build(rest, before, header_after(lines, i))
         floor = i + 1 + used
         if entry is not None:
             entry.year = year
@@ -89,9 +89,12 @@ def _build(rest: str, before: list[Line], after: list[Line]) -> tuple[Education 
     parts = split_parts(rest)
     pre = [p for b in before for p in split_parts(b.text)]
     parts = pre + parts if len(parts) < 2 else parts
-    # "2010 – 2012  Diploma in …" with the school on the line below: the dates lead the entry.
-    used = len(after) if len(parts) < 2 else 0
-    parts += [p for line in after[:used] for p in split_parts(line.text)]
+    # "2010 – 2012  Diploma in …" with the school on the line below, or a dates cell beside a
+    # cell holding the qualification and the school on lines of their own: the dates lead.
+    used = 0
+    while len(parts) < 2 and used < len(after):
+        parts += split_parts(after[used].text)
+        used += 1
     parts = [p for p in parts if not is_place(p)]
     if not parts:
         return None, used

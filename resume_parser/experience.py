@@ -113,6 +113,10 @@ def _build(
         pre = [p for b in before for p in _named(split_parts(b.text))]
         # An employer line above a "Title | dates" line is the common two-line layout.
         employer_first = len(before) == 1 and len(parts) == 1
+        if employer_first and _is_organisation(parts[0]) and _dash_only(before[0].text):
+            # "Ground Instructor – Navigation & Met" above "Acme Flying Academy | dates": the
+            # employer has a line of its own, so the dash above only qualifies the title.
+            return Job(_employer(parts[0]), clean(before[0].text), None, None), 0
         parts = pre + parts
         while len(parts) < 2 and used < len(after):
             parts = _named(parts + split_parts(after[used].text))
@@ -143,6 +147,12 @@ def _split_header(text: str) -> list[str]:
         if start >= 0 and end >= 0:
             return [whole[start : end + len(head)], tail]
     return parts
+
+
+def _dash_only(text: str) -> bool:
+    """True when only a dash splits the text ("Captain – A330"): no tab, bar, comma or "at"."""
+    parts = split_parts(text)
+    return len(parts) == 2 and not re.search(r"\t|\s[|·•]\s|,\s|\s(?:at|@|with)\s", text)
 
 
 def _assign(parts: list[str], *, employer_first: bool) -> Job:

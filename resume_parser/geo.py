@@ -252,18 +252,24 @@ def parse_location(text: str) -> Location | None:
     """A Location from "City, Country", "City – Country", "City (Country)", "City, ST"..."""
     text = re.sub(r"[()\[\]|/·•]|\s[-–—]\s|\s[-–—]|[-–—]\s", ",", text)
     parts = [p.strip(" .,;:\t") for p in text.split(",")]
-    parts = [p for p in parts if p and len(p) <= 40]
+    # A postcode in a part of its own ("Hyderabad – 500034") names no place.
+    parts = [p for p in parts if len(p) <= 40 and any(ch.isalpha() for ch in p)]
+    # A street address names the town, region and country last ("Plot 7, Road No. 2, Banjara
+    # Hills, Pune, Maharashtra, India"): a long line that ends in a country keeps its tail.
+    if len(parts) > 5 and country_code(_without_postcode(parts[-1])):
+        parts = parts[-5:]
     if not parts or len(parts) > 5:
         return None
     for i in range(len(parts) - 1, -1, -1):
-        code = country_code(parts[i])
-        if code is None and parts[i].upper() in _SUBDIVISIONS and parts[i].isupper() and i > 0:
-            code = _SUBDIVISIONS[parts[i].upper()]
+        part = _without_postcode(parts[i])
+        code = country_code(part)
+        if code is None and part.upper() in _SUBDIVISIONS and part.isupper() and i > 0:
+            code = _SUBDIVISIONS[part.upper()]
         if code is None:
             continue
         city = _city_before(parts[:i], code)
-        if city is None and _key(parts[i]) in _CITY_STATES:
-            city = parts[i]
+        if city is None and _key(part) in _CITY_STATES:
+            city = part
         return Location(city, code)
     for part in parts:
         key = _key(part)
@@ -274,13 +280,22 @@ def parse_location(text: str) -> Location | None:
     return None
 
 
+def _without_postcode(part: str) -> str:
+    """The part without the postal code printed beside a state or country ("AZ 85255",
+    "QC H3Z 2Y7", "Singapore 018956", "D-80331"): postcodes of every country hold a digit,
+    names of states and countries none."""
+    words = [w for w in part.split() if not any(ch.isdigit() for ch in w)]
+    return " ".join(words) if words else part
+
+
 def _city_before(parts: list[str], code: str) -> str | None:
     regions = _subdivision_names().get(code, set())
     short = _subdivision_codes().get(code, set())
     for index in range(len(parts) - 1, -1, -1):
         part = parts[index]
-        if part.isupper() and (part in _SUBDIVISIONS or part in short):
-            continue
+        bare = _without_postcode(part)
+        if bare.isupper() and (bare in _SUBDIVISIONS or bare in short):
+            continue  # "IL 60614" between the town and the country
         words = part.split()
         if len(words) > 1 and words[-1] in short and words[-1].isupper():
             part = " ".join(words[:-1])  # "Townsville QLD": the state's code follows the town

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from resume_parser.dates import find_range
 from resume_parser.models import Line
 
 # Order matters: the first kind whose pattern matches wins ("Training & Education" is education,
@@ -31,8 +32,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     (
         "summary",
         re.compile(
+            # "About" alone heads the summary; "About the company" heads nothing of the kind.
             r"\b(summary|profile|objective|statement|about\s+me|overview|introduction|"
-            r"who\s+i\s+am|in\s+brief|personal\s+profile)\b"
+            r"who\s+i\s+am|in\s+brief|personal\s+profile)\b|^about$"
         ),
     ),
     # Cabin crew list the types they are qualified on as a rating holder lists type ratings.
@@ -128,11 +130,20 @@ def split_sections(lines: list[Line]) -> Document:
     preamble: list[Line] = []
     sections: list[Section] = []
     # When the layout marks its headings, unmarked lines need more to count as one.
-    styled = sum(1 for ln in lines if _styled(ln) and classify_heading(ln.text) is not None)
-    strict = styled >= 3
+    marked = [ln for ln in lines if _styled(ln) and classify_heading(ln.text) is not None]
+    strict = len(marked) >= 3
+    # When it marks them with a heading style, a bold line in a table's cell beside a dates cell
+    # is the entry's emphasis: "10.2017 – 12.2019 | Integrated ATPL training" names a course, not
+    # a "Training" section.
+    by_style = sum(1 for ln in marked if ln.heading) >= 3
+    previous = ""
     for line in lines:
         current = sections[-1].kind if sections else None
-        kind, rest = _heading_of(line, current, started=bool(sections), strict=strict)
+        emphasis = by_style and line.bold and not line.heading and _bare_range(previous)
+        previous = line.text
+        kind, rest = _heading_of(
+            line, current, started=bool(sections), strict=strict, emphasis=emphasis
+        )
         if kind is not None:
             sections.append(Section(kind, line.text if rest is None else line.text.split(":")[0]))
             if rest:
@@ -144,12 +155,21 @@ def split_sections(lines: list[Line]) -> Document:
     return Document(preamble, sections)
 
 
+def _bare_range(text: str) -> bool:
+    """True for a line that is only a date range ("10.2017 – 12.2019", "Since 04.2023")."""
+    found = find_range(text)
+    if found is None:
+        return False
+    start, end = found.span
+    return not re.search(r"[A-Za-z]{3,}", text[:start] + text[end:])
+
+
 def _styled(line: Line) -> bool:
     return line.heading or (line.bold and not line.bullet)
 
 
 def _heading_of(
-    line: Line, current: str | None, *, started: bool, strict: bool
+    line: Line, current: str | None, *, started: bool, strict: bool, emphasis: bool
 ) -> tuple[str | None, str | None]:
     """(kind, inline content) when the line is a heading, else (None, None)."""
     if line.bullet:
@@ -164,19 +184,20 @@ def _heading_of(
             return kind, match.group(2)
         return None, None
     kind = classify_heading(text)
-    if kind is not None and (line.heading or _set_apart(line, strict=strict)):
+    if kind is not None and (line.heading or _set_apart(line, strict=strict, emphasis=emphasis)):
         return kind, None
     if kind is None and line.heading and started and len(text.split()) <= 5:
         return "other", None
     return None, None
 
 
-def _set_apart(line: Line, *, strict: bool) -> bool:
-    """A line not styled as a heading but set like one (bold, capitals, a colon, Title Case)."""
+def _set_apart(line: Line, *, strict: bool, emphasis: bool) -> bool:
+    """A line not styled as a heading but set like one (bold, capitals, a colon, Title Case);
+    with emphasis set, bold is not enough."""
     text = line.text
     if _ENTITY_RE.search(text):
         return False
-    if line.bold:
+    if line.bold and not emphasis:
         return True
     stripped = text.strip(" :")
     letters = [c for c in stripped if c.isalpha()]

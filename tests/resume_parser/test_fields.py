@@ -401,3 +401,69 @@ def test_docx_dates_cell_beside_title_and_employer_cell() -> None:
     assert [(j.title, j.employer, j.start) for j in resume.experience] == [
         ("Cabin Supervisor", "Harbour Regional Airways", "2017-05")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Boulder, CO 80301", "Boulder", "US"),
+        ("Halifax, NS B3H 4R2", "Halifax", "CA"),
+        ("Nagpur – 440010, Maharashtra, India", "Nagpur", "IN"),
+        ("Apt 4B, 221 Lake Shore Drive, Lincoln Park, Chicago, IL 60614, USA", "Chicago", "US"),
+    ],
+)
+def test_postcode_after_the_state_or_town(text: str, city: str, country: str) -> None:
+    loc = parse_location(text)
+    assert loc is not None and (loc.city, loc.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("About", "summary"), ("ABOUT ME", "summary"), ("About the airline", None)],
+)
+def test_about_heads_the_summary(heading: str, kind: str | None) -> None:
+    assert classify_heading(heading) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "pic"),
+    [("P1:\t2,405 hrs", 2405), ("Pilot-in-command: | 1 180 h", 1180), ("Night | 300 h", None)],
+)
+def test_hours_label_cell_with_its_own_colon(text: str, pic: int | None) -> None:
+    assert find_hours([Line(text)]) == (None, pic)
+
+
+def test_title_qualifier_after_a_dash_with_the_employer_below() -> None:
+    lines = [
+        Line("Line Engineer – Avionics & Cabin Systems", bold=True),
+        Line("Nordfjord Air Services AS, Bodø\t(May 2018 – Present)"),
+    ]
+    assert [(j.title, j.employer) for j in parse_experience(lines)] == [
+        ("Line Engineer – Avionics & Cabin Systems", "Nordfjord Air Services AS")
+    ]
+
+
+def test_docx_dates_cell_beside_a_bold_course_and_its_school() -> None:
+    def build(document: DocxDocument) -> None:
+        for heading in ["Profile", "Experience"]:
+            document.add_heading(heading, level=1)
+        document.add_heading("Education and Training", level=1)
+        table = document.add_table(rows=2, cols=2)
+        for row, (dates, course, school) in zip(
+            table.rows,
+            [
+                ("09.2014 – 07.2016", "Modular CPL(A) training", "Alpine Flight Academy"),
+                ("2013", "Matura", "Realgymnasium Linz"),
+            ],
+            strict=True,
+        ):
+            row.cells[0].text = dates
+            paragraph = row.cells[1].paragraphs[0]
+            paragraph.add_run(course).bold = True
+            row.cells[1].add_paragraph(school)
+
+    resume = build_resume(extract_docx(_docx(build)))
+    assert [(e.institution, e.degree, e.year) for e in resume.education] == [
+        ("Alpine Flight Academy", "Modular CPL(A) training", 2016),
+        ("Realgymnasium Linz", "Matura", 2013),
+    ]
