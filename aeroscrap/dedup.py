@@ -49,6 +49,11 @@ _LICENSED_TRADES = frozenset({"technician", "mechanic", "engineer"})
 # Title qualifiers that the gazetteer also knows as places ("- IT", "Security Officer").
 _NOT_PLACES = frozenset(
     [
+        # "(Male & Female)", "Male/Female": who may apply, not Malé.
+        "male",
+        "female",
+        "male female",
+        "male and female",
         "it",
         "hr",
         "fleet",
@@ -199,6 +204,14 @@ def _title_place(segment: str) -> tuple[bool, str | None, str | None]:
     if segment in _NOT_PLACES:
         return False, None, None
     place = resolve_location(segment)
+    words = segment.split()
+    if not place.city and len(words) > 1 and len(words[-1]) == 3:
+        # "Beauvais (BVA)" lost its brackets in the title: a code that is the named town's
+        # airport is part of the place. ("Base GRU" and "Base CGH" stay apart: two airports.)
+        town = resolve_location(" ".join(words[:-1]))
+        coded = resolve_location(f"{' '.join(words[:-1])} ({words[-1].upper()})")
+        if town.city and coded.city == town.city:
+            place = coded
     if place.city:
         return True, place.city, place.country_code
     if not (place.country_code or place.remote):
@@ -235,6 +248,8 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
         aircraft |= found_aircraft
         licences |= found_licences
         role, found_levels = role_words(rest)
+        if role == ["base"]:
+            continue  # "Base: Beauvais" — the label of the place that follows, not a trade
         if main is not None and role:
             is_place, city, country = _title_place(segment)
             if is_place:

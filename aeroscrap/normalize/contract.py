@@ -26,10 +26,19 @@ _TITLE_RULES = (
         ("season",),
         re.compile(r"\bseasonal\b|\b(?:summer|winter) season\b|\bseason \d{4}\b"),
     ),
+    # The same words in the languages of the boards' home markets.
+    (
+        SEASONAL,
+        ("saison", "temporada", "sazonal"),
+        re.compile(r"\bsaisonniere?s?\b|\bsaisonal\b|\bsaisonkraft\b|\btemporada\b|\bsazonal\b"),
+    ),
     (
         FIXED_TERM,
-        ("fixed term", "ftc", "temp", "maternity cover"),
-        re.compile(r"\bfixed term\b|\bftc\b|\btemporary\b|\btemp\b|\bmaternity cover\b"),
+        ("fixed term", "ftc", "temp", "maternity cover", "befristet", "cdd"),
+        re.compile(
+            r"\bfixed term\b|\bftc\b|\btemporary\b|\btemp\b|\bmaternity cover\b|\bbefristet\b|"
+            r"\bcdd\b"
+        ),
     ),
     (
         CONTRACT,

@@ -179,12 +179,36 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"premier officier|officier pilote de ligne|styrmann|styrman|andenpilot)\b",
             "first officer",
         ),
+        # Joined like the English "cabincrew" above, which has already been folded.
         (
-            r"\b(?:tripulante de cabina|tripulante de cabine|tcp|tcps|auxiliar de vuelo|"
-            r"auxiliar de voo|azafata|comissari[oa] de bordo|flugbegleiter(?:in)?|"
-            r"hotesse de l air|steward de l air|personnel navigant commercial|pnc|"
-            r"kabinpersonal|kabinansatt|kabinpersonale|stewardess)\b",
-            "cabin crew",
+            r"\b(?:tripulante de cabina(?: de pasajeros)?|tripulante de cabine|tcp|tcps|auxiliar de vuelo|"
+            r"auxiliar de voo|azafata|comissari[oa]s?(?: a)? de bordo|comissari[oa]s?|"
+            r"flugbegleiter(?:in|innen)?|hotesse de l air|steward de l air|"
+            r"personnel navigant commercial|pnc|kabinpersonal|kabinansatt|kabinpersonale|"
+            r"stewardess|cabin host(?:ess)?|mudif(?:a)? (?:al )?tayaran)\b",
+            "cabincrew",
+        ),
+        (r"\bagente de rampa\b|\bvorfeldmitarbeiter\b|\bagent de piste\b", "rampagent"),
+        (
+            r"\bagente de (?:pasaje|pasajeros|servicio al pasajero|tierra|aeroporto)\b|"
+            r"\bagent d escale\b|\bpassagierabfertiger\b|\bkundenberater\b",
+            "passengeragent",
+        ),
+        (
+            r"\b(?:operateur de degivrage|operateur degivrage|enteiser|de icer|deicer|"
+            r"operario de deshielo)\b",
+            "de icing operator",
+        ),
+        (
+            r"\b(?:flugzeugbetanker|betanker|avitailleur|abastecedor|fuel(?:l)?ing operator|"
+            r"fuel operator)\b",
+            "fueller",
+        ),
+        (r"\bmechaniker bodengerate\b|\bmecanicien gse\b", "gse mechanic"),
+        (
+            r"\b(?:pompier d aerodrome|pompier aeroportuaire|agent sslia|sslia|bombero de aeropuerto|"
+            r"bombero|flughafenfeuerwehrmann|feuerwehrmann)\b",
+            "firefighter",
         ),
         (
             r"\b(?:flugzeugmechaniker|fluggeratmechaniker|luftfahrzeugmechaniker|flymekaniker|"
@@ -250,7 +274,8 @@ _NOISE = frozenset(
             "vacancy vacancies position role opportunity new experienced qualified the a an of for",
             "and in at with to on all genders gn hiring urgent immediate start now apply asap",
             "required wanted needed based contract contractor permanent fixed term temporary temp",
-            "seasonal freelance full time remote hybrid helicopter",
+            "seasonal freelance full time remote hybrid helicopter teilzeit vollzeit",
+            "saisonnier saisonniere saisonal temporada verano invierno sazonal",
         )
     ).split()
 )

@@ -110,6 +110,14 @@ SAME_ROLE = [
     ("S/FO Embraer 190", "Senior First Officer - E190"),
     ("HEMS Pilot - Bell 407", "Helicopter Pilot (HEMS) - Bell 407"),
     ("B1.1 Licensed Engineer - A320 Family", "B1.1 Lic. Engineer A320 Fam."),
+    # Cabin and ground trades in the boards' other languages; part-time is no other job.
+    ("Tripulante de Cabina de Pasajeros (TCP)", "Cabin Crew (TCP)"),
+    ("Flugbegleiter (m/w/d) in Teilzeit", "Flugbegleiter (m/w/d)"),
+    ("Agente de Rampa / Ramp Agent", "Ramp Agent"),
+    ("Into-Plane Fuelling Operator", "Flugzeugbetanker (m/w/d)"),
+    ("Opérateur de dégivrage saisonnier (H/F)", "De-icing Operator - Seasonal"),
+    ("Pompier d'aérodrome (H/F)", "Airport Firefighter"),
+    ("Cabin Crew (Male & Female)", "Cabin Crew"),
 ]
 
 
@@ -120,6 +128,7 @@ def test_wording_word_order_and_synonyms_do_not_split_a_job(first: str, second: 
 
 
 DIFFERENT = [
+    ("Cabin Crew - Base GRU", "Cabin Crew - Base CGH", "role"),
     ("Base Captain ATR72", "Captain ATR72", "seniority"),
     ("Check Captain A320", "Captain A320", "seniority"),
     # aircraft type family

@@ -18,6 +18,10 @@ from aeroscrap.normalize.contract import contract_type, stated_contract_type
         ("Aircraft Technician - Perm - Esbjerg", "", "permanent"),
         ("Aircraft Technician - Permanent", "This is a 12-month contract.", "permanent"),
         ("Seasonal Cabin Crew", "", "seasonal"),
+        # The same words in the boards' other languages.
+        ("Agente de Rampa - Temporada de verano", "", "seasonal"),
+        ("Opérateur de piste saisonnier (H/F)", "", "seasonal"),
+        ("Flugbegleiter (m/w/d) - befristet", "", "fixed_term"),
         ("Cabin Crew - Summer Season 2027", "", "seasonal"),
         (
             "Customer Service Ambassador",

@@ -231,6 +231,11 @@ def test_short_codes_are_read_in_the_towns_country(text: str, country: str) -> N
     assert resolve_location(text).country_code == country
 
 
+def test_an_airports_town_is_its_base_and_a_new_airport_its_own() -> None:
+    assert resolve_location("Tillé, France").city == resolve_location("Beauvais (BVA)").city
+    assert resolve_location("Navi Mumbai").city != resolve_location("Mumbai").city
+
+
 def test_a_towns_official_style_is_the_town() -> None:
     assert resolve_location("Cebu City").city == resolve_location("Cebu").city
     # A curated place named "... City" stays itself.
