@@ -34,7 +34,8 @@ _SINGLE: tuple[tuple[re.Pattern[str], _Family], ...] = tuple(
         # "Embraer 190" is "190" once the README drops the maker's name.
         (r"e?1(?:70|75)\w*|erj17\d", "e170"),
         (r"e?19[05]\w*|erj19\d", "e190"),
-        (r"e?1[34]5\w*|erj1[34]5\w*", "e145"),
+        # Never a bare "135"/"145": those are FAR Part 135 and Part-145.
+        (r"e1[34]5\w*|erj1[34]5\w*", "e145"),
         (r"atr(?:\d{2}\w*)?", "atr"),
         (r"q[1-4]00\w*|dhc8\w*|dash8\w*", "dash8"),
         (r"crj\d{3,4}\w*", "crj"),
@@ -230,6 +231,15 @@ _SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bco pilot\b|\bcopilot\b", "first officer"),
         (r"\bcommander\b|\bpilot in command\b", "captain"),
         (r"\bltc\b", "training captain"),
+        # Instructor, examiner and controller ratings by their usual abbreviations.
+        (r"\bsfi\b", "simulator flight instructor"),
+        (r"\btri\b", "type rating instructor"),
+        (r"\btre\b", "type rating examiner"),
+        (r"\bcri\b", "class rating instructor"),
+        (r"\biri\b", "instrument rating instructor"),
+        (r"(?<!wi )\bfi(?: [ah])?\b", "flight instructor"),
+        (r"\batcos?\b", "air traffic controller"),
+        (r"\batsep\b", "air traffic safety electronics personnel"),
         (r"\bline training\b", "training"),
         (r"\bline (captain|first officer|pilot)\b", r"\1"),
         (r"\bsearch and rescue\b", "sar"),
