@@ -103,6 +103,13 @@ _OPERATES = re.compile(
     r"with|in|at|across)\b|[.,;:()]|$)",
     re.IGNORECASE,
 )
+# What an employer says it provides: "X provides maintenance, repair and overhaul services to
+# airline customers" (stopping before the customers).
+_PROVIDES = re.compile(
+    r"\b(?:provides?|offers?|delivers?|performs?|specialis(?:es|izes) in)\s+(?P<what>[^.;:()]+?)"
+    r"(?=\s+(?:to|for|at|across|from|in|on)\b|[.;:()]|$)",
+    re.IGNORECASE,
+)
 # Approvals and trades only one kind of organisation holds or plies.
 _HOLDS = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -135,7 +142,11 @@ def described_kind(subject: list[str], description: str | None) -> str | None:
             continue
         if _MAKER.search(sentence):
             return "oem_manufacturer"
-        for said in (_SELF_KIND.search(sentence), _OPERATES.search(sentence)):
+        for said in (
+            _SELF_KIND.search(sentence),
+            _OPERATES.search(sentence),
+            _PROVIDES.search(sentence),
+        ):
             kind = kind_from_words(said["what"]) if said else None
             if kind is not None:
                 return kind

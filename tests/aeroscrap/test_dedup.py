@@ -393,7 +393,9 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
     # (0.986 / 0.995, 0.910 / 0.972, 0.944 / 1.000 and no false merge); blind5 came at 0.974 /
     # 0.943 and reaches 1.000 / 1.000; blind6 (cabin and ground trades in five languages) came
     # at precision 0.862, recall 0.568, 0.986 and reaches 1.000, 0.955, 1.000; blind7 (business
-    # aviation, helicopters, OEMs, schools, ANSPs) came at 0.872 recall and reaches 1.000.
+    # aviation, helicopters, OEMs, schools, ANSPs) came at 0.872 recall and reaches 1.000;
+    # blind8 (the sample's mix, other companies) came at 1.000 / 0.944 / 0.977 and keeps its
+    # recall (what it misses is an invented acronym and a three-way difference), 1.000.
     [
         ("blind2", 0.95, 0.97),
         ("blind3", 0.88, 0.95),
@@ -401,6 +403,7 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
         ("blind5", 0.95, 0.97),
         ("blind6", 0.93, 0.97),
         ("blind7", 0.95, 0.97),
+        ("blind8", 0.92, 0.97),
     ],
 )
 def test_later_blind_sets_keep_their_measured_floors(

@@ -389,6 +389,16 @@ def test_unlisted_agency_is_detected_from_the_advert() -> None:
         ),
         ("Aldgate Aviation", "Our portfolio of 60 aircraft is leased to 20 airlines.", "lessor"),
         ("Northfuel Aviation", "Northfuel Aviation is an aviation fuel supplier.", "other"),
+        (
+            "Kestrel Aero Services",
+            "Kestrel Aero Services provides maintenance, repair and overhaul services to airlines.",
+            "mro",
+        ),
+        (
+            "Tarn Aviation",
+            "We provide ground handling for 30 airlines at Dublin.",
+            "ground_handling",
+        ),
         # What the advert says of other organisations, or of the job, types nothing.
         ("Skyward", "Skyward is a regional airline. Our maintenance team is growing.", "airline"),
         ("Nordlys", "We are looking for a maintenance planner.", "airline"),
