@@ -45,8 +45,19 @@ _PART66 = [
     ("PART66-A", re.compile(r"\b(?:category|cat\.?)\s*A\b|\bA[1-4]\b", _I)),
     ("PART66-B1", re.compile(r"\bB1(?:\.[1-4])?\b")),
     ("PART66-B2", re.compile(r"\bB2\b")),
-    ("PART66-C", re.compile(r"\b(?:category|cat\.?)\s*C\b", _I)),
+    # "categories B1.1, B2 and C" lists C after the others. The list opens with a numbered
+    # category, a token aeroscrap.requirements' licence gate looks for.
+    (
+        "PART66-C",
+        re.compile(
+            r"\b(?:category|cat\.?)\s*C\b|\b(?:categor(?:y|ies)|cat\.?)\s+"
+            r"(?:(?:A[1-4]|B[12])(?:\.[1-4])?\s*(?:,|/|&|and)\s*)+C\b",
+            _I,
+        ),
+    ),
 ]
+# Road-vehicle licences use the same "Category C" / "B" letters as Part-66 categories.
+_ROAD_LICENCE = re.compile(r"\bdriv(?:ing|er'?s?)\s+licen[cs]e|\b[LHP][GC]V\b", _I)
 
 # A type code ends where its digits end: suffixes such as A321LR, A330neo, EC135T2, Bell 412EP,
 # ERJ-145XR or AS350B3 name variants of the same rating.
@@ -66,8 +77,9 @@ _TYPES = [
     ("ATR72", r"\bATR\s?-?(?:42|72)"),
     ("Q400", r"\bQ400(?!\d)|\bdash\s?8\b|\bDHC-?8"),
     ("E190", r"\b(?:E|ERJ-?|EMB-?|Embraer\s*)(?:170|175|190|195)(?!\d)|\bE-?jets?\b"),
-    # CL-65 is the type-rating designator of the CRJ family.
-    ("CRJ", r"\bCRJ|\bCL-?65\b"),
+    # CL-65 is the type-rating designator of the CRJ family, CL-600-2B19/2C10/2D24/2E25 the
+    # type-certificate models of its variants (other CL-600 models are Challenger bizjets).
+    ("CRJ", r"\bCRJ|\bCL-?65\b|\bCL-?600-?2(?:B19|C1\d|D\d\d|E25)\b"),
     ("E145", r"\b(?:E|ERJ-?|EMB-?|Embraer\s*)(?:135|140|145)(?!\d)"),
     ("DHC6", r"\bDHC-?6(?!\d)|twin otter"),
     ("C208", r"\bC-?208(?!\d)|\bcaravan\b"),
@@ -181,9 +193,12 @@ def find_licences(lines: list[Line]) -> list[str]:
         for code, pattern in _LICENCES:
             if pattern.search(text):
                 _add(found, code)
-        if _PART66_CONTEXT.search(text) and not _TYPE_LINE.search(text):
+        # Categories come before any "type ratings" on a licence line: letters after it
+        # ("Type ratings: A320 (B1)") qualify the types, not the licence held.
+        own = text[: m.start()] if (m := _TYPE_LINE.search(text)) else text
+        if _PART66_CONTEXT.search(own) and not _ROAD_LICENCE.search(text):
             for code, pattern in _PART66:
-                if pattern.search(text):
+                if pattern.search(own):
                     _add(found, code)
     return found
 

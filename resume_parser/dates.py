@@ -114,3 +114,20 @@ def join_date_cells(text: str) -> str:
         else:
             out.append(cell)
     return "\t".join(out)
+
+
+_OPEN_CELL_RE = re.compile(rf"^\s*{_DATE}\s*(?:-|–|—|−|to)\s*$", re.IGNORECASE)
+
+
+def join_split_range(first: str, second: str) -> str | None:
+    """One row from a dates column wrapped over two lines ("2019 –\tAcme Air" over
+    "now\tCaptain"): "2019 – now\tAcme Air\tCaptain", or None when the lines are not such a pair.
+    A narrow dates column wraps its range, and each half would otherwise be no date at all."""
+    head, _, rest = first.partition("\t")
+    tail, _, rest2 = second.partition("\t")
+    if not _OPEN_CELL_RE.match(head):
+        return None
+    tail = tail.strip()
+    if not (normalise_date(tail) or _PRESENT_RE.match(tail)):
+        return None
+    return f"{head.strip()} {tail}\t{rest}\t{rest2}".rstrip("\t")

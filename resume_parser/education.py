@@ -17,8 +17,9 @@ from resume_parser.geo import is_place
 from resume_parser.models import Education, Line
 
 _INSTITUTION_WORDS = re.compile(
-    r"(universit|institut|academ|akademie|college|colegio|school|schule|centre|center|zentrum|"
-    r"polytechn|politechn|politecnic|lyc[ée]e|gymnasium|escuela|[ée]cole|scuola|hochschule|"
+    r"(universit|universida|institut|academ|akademie|college|colegio|school|schule|centre|"
+    r"center|zentrum|polytechn|politechn|politecnic|lyc[ée]e|gymnasium|escuela|escola|[ée]cole|"
+    r"scuola|hochschule|"
     r"faculty|\bato\b|campus|conservatoire|seminary|training organi[sz]ation|flight training)",
     re.IGNORECASE,
 )
@@ -33,6 +34,13 @@ _INSTITUTION_KEYS = {"institution", "school", "university", "college", "academy"
 _DEGREE_KEYS = {"qualification", "degree", "course", "programme", "program", "diploma", "award"}
 _YEAR_LEAD = re.compile(
     r"\b(?:graduated|class of|completed|awarded|expected|finished)(?:\s+in)?\s*\t", re.IGNORECASE
+)
+# A grade or honours note ("GPA 3.6 / 4.0", "Final average: 8.7 / 10", "Graduated cum laude")
+# sits beside or under an entry; it is neither a school nor a qualification.
+_GRADE = re.compile(
+    r"\b(?:c?gpa|grade|average|cum laude|distinction|merit|first[- ]class|second[- ]class)\b|"
+    r"\d(?:\.\d+)?\s*/\s*\d",
+    re.IGNORECASE,
 )
 _YEAR_WORDS = re.compile(r"\b(graduated|class of|completed|awarded|expected|in)\b", re.IGNORECASE)
 
@@ -50,8 +58,8 @@ def parse_education(lines: list[Line]) -> list[Education]:
         rest = _without_dates(line.text)
         if kv_pair(line) is not None:
             rest = ""
-        before = header_before(lines, i, floor)
-        entry, used = _build(rest, before, header_after(lines, i))
+        before = [b for b in header_before(lines, i, floor) if not _is_grade(b.text)]
+        entry, used = _build(_without_grades(rest), before, header_after(lines, i))
         floor = i + 1 + used
         if entry is not None:
             entry.year = year
@@ -88,6 +96,11 @@ def _build(rest: str, before: list[Line], after: list[Line]) -> tuple[Education 
         return Education(clean(institution or ""), clean(degree or ""), None), 0
     parts = split_parts(rest)
     pre = [p for b in before for p in split_parts(b.text)]
+    whole = clean(rest)
+    if len(pre) == 1 and _kind(pre[0]) > 0 and "\t" not in whole and _all_degree(parts):
+        # The school has a line of its own above, so a dash on the dated line belongs to the
+        # qualification ("Técnico em Manutenção - Célula"), not between school and degree.
+        parts = [whole]
     parts = pre + parts if len(parts) < 2 else parts
     # "2010 – 2012  Diploma in …" with the school on the line below, or a dates cell beside a
     # cell holding the qualification and the school on lines of their own: the dates lead.
@@ -111,6 +124,21 @@ def _build(rest: str, before: list[Line], after: list[Line]) -> tuple[Education 
         # No vocabulary to go on: "Degree — Institution" on one line, institution line above.
         inst, deg = (0, 1) if pre and len(pre) == 1 else (1, 0)
     return Education(_institution(parts[inst]), parts[deg], None), used
+
+
+def _is_grade(text: str) -> bool:
+    """A grade or honours note; "Diploma (Distinction)" names a qualification and is none."""
+    return bool(_GRADE.search(text)) and not _DEGREE_WORDS.search(text)
+
+
+def _without_grades(text: str) -> str:
+    """The dated line without cells that only hold a grade note."""
+    return "\t".join(c for c in text.split("\t") if not _is_grade(c))
+
+
+def _all_degree(parts: list[str]) -> bool:
+    """True when no part names a school or a place (the parts are pieces of one qualification)."""
+    return len(parts) > 1 and all(_kind(p) <= 0 and not is_place(p) for p in parts)
 
 
 def _kind(text: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from resume_parser.dates import find_range, join_date_cells
+from resume_parser.dates import find_range, join_date_cells, join_split_range
 from resume_parser.entries import (
     clean,
     header_after,
@@ -45,6 +45,7 @@ _CORP_SUFFIX = re.compile(r"^(ltd|limited|inc|llc|plc|gmbh|ag|sa|as|co|corp)\.?$
 
 def parse_experience(lines: list[Line]) -> list[Job]:
     """Jobs in resume order from the lines of the experience sections."""
+    lines = _join_wrapped_dates(lines)
     header_cols = _column_roles(lines)
     jobs: list[Job] = []
     floor = 0
@@ -67,6 +68,23 @@ def parse_experience(lines: list[Line]) -> list[Job]:
         job.start, job.end = found.start, found.end
         jobs.append(job)
     return jobs
+
+
+def _join_wrapped_dates(lines: list[Line]) -> list[Line]:
+    """Lines with each dates-column row that wrapped over two lines joined back into one."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        joined = None
+        if i + 1 < len(lines) and not lines[i].bullet:
+            joined = join_split_range(lines[i].text, lines[i + 1].text)
+        if joined is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            out.append(Line(joined, bold=lines[i].bold))
+            i += 2
+    return out
 
 
 def _column_roles(lines: list[Line]) -> list[str] | None:
@@ -119,13 +137,27 @@ def _build(
             return Job(_employer(parts[0]), clean(before[0].text), None, None), 0
         parts = pre + parts
         while len(parts) < 2 and used < len(after):
-            parts = _named(parts + split_parts(after[used].text))
+            more = used + 1 < len(after)
+            parts = _named(parts + _after_parts(after[used].text, whole=bool(parts) or more))
             used += 1
     if not parts:
         return None, used
     if len(parts) == 1:
         return Job("", parts[0], None, None), used
     return _assign(parts, employer_first=employer_first), used
+
+
+def _after_parts(text: str, *, whole: bool) -> list[str]:
+    """Parts of a header line below the dates. When another part is at hand (or another line
+    follows), the line is one part: "Riad Zitoune Hotel, Marrakech" is an employer and its town,
+    "First Officer, CRJ700/900" a title and its aircraft; neither tail is a part of its own."""
+    parts = split_parts(text)
+    if whole and len(parts) == 2 and clean(text) == f"{parts[0]}, {parts[1]}":
+        if is_place(parts[1]):
+            return parts[:1]
+        if len(parts[1].split()) <= 3 and not _is_organisation(parts[1]):
+            return [clean(text)]
+    return parts
 
 
 def _split_header(text: str) -> list[str]:
@@ -161,9 +193,12 @@ def _assign(parts: list[str], *, employer_first: bool) -> Job:
     pick = (0, 1)
     for t in range(len(parts)):
         for e in range(len(parts)):
-            if t == e or _is_place(parts[e]) or _CORP_SUFFIX.match(parts[e]):
+            if t == e or is_place(parts[e]) or _CORP_SUFFIX.match(parts[e]):
                 continue
             gain = score(parts[t], _TITLE_WORDS) - score(parts[t], _EMPLOYER_WORDS)
+            # "Duluth, MN" and "Fjellvind Flyskole, Stavanger" look alike: a name before a place
+            # is only a poor employer, taken when the other parts fit worse.
+            gain -= int(_is_place(parts[e]))
             gain += score(parts[e], _EMPLOYER_WORDS) - score(parts[e], _TITLE_WORDS)
             # Ties go to the usual order: "Title, Employer" unless the layout says otherwise.
             order = (e < t) if employer_first else (t < e)

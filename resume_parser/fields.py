@@ -125,13 +125,27 @@ def _summary(doc: Document) -> str | None:
 
 def _skills(lines: list[Line]) -> list[str]:
     items: list[str] = []
-    for line in lines:
-        for chunk in _ITEM_SPLIT.split(line.text):
+    for text in _unwrap(lines):
+        for chunk in _ITEM_SPLIT.split(text):
             for item in _split_commas(chunk):
                 item = item.strip(" .;:-–—*")
                 if item and item not in items and len(item) <= 80:
                     items.append(item)
     return items
+
+
+def _unwrap(lines: list[Line]) -> list[str]:
+    """Line texts with soft-wrapped paragraph lines joined: in a comma-separated paragraph a
+    line that ends mid-item ("…, Fastener") and a next line that starts in lower case
+    ("installation with rivets, …") hold one item between them."""
+    texts: list[str] = []
+    for line in lines:
+        prev = texts[-1].rstrip() if texts else ""
+        if "," in prev and not line.bullet and line.text[:1].islower() and prev[-1:].isalnum():
+            texts[-1] = f"{prev} {line.text.strip()}"
+        else:
+            texts.append(line.text)
+    return texts
 
 
 def _split_commas(text: str) -> list[str]:

@@ -17,8 +17,9 @@ from resume_parser.aviation import (
     find_type_ratings,
 )
 from resume_parser.contacts import find_phone, proper_case
-from resume_parser.dates import find_range, join_date_cells
+from resume_parser.dates import find_range, join_date_cells, join_split_range
 from resume_parser.docx import extract_docx
+from resume_parser.education import parse_education
 from resume_parser.experience import parse_experience
 from resume_parser.fields import build_resume
 from resume_parser.geo import parse_location
@@ -466,4 +467,104 @@ def test_docx_dates_cell_beside_a_bold_course_and_its_school() -> None:
     assert [(e.institution, e.degree, e.year) for e in resume.education] == [
         ("Alpine Flight Academy", "Modular CPL(A) training", 2016),
         ("Realgymnasium Linz", "Matura", 2013),
+    ]
+
+
+def test_dates_column_row_wrapped_over_two_lines() -> None:
+    assert join_split_range("2016 –\tHarbour Air Taxi, Ålesund", "2020\tFirst Officer") == (
+        "2016 – 2020\tHarbour Air Taxi, Ålesund\tFirst Officer"
+    )
+    assert join_split_range("2016 – 2020\tHarbour Air Taxi", "Captain\tx") is None
+    lines = [
+        Line("03/2020 –\tHarbour Air Taxi, Ålesund"),
+        Line("present\tFirst Officer Dash 8"),
+        Line("2014 -\tKystfly Klubb, Molde"),
+        Line("2016\tChief Flying Instructor"),
+    ]
+    assert [(j.employer, j.title, j.start, j.end) for j in parse_experience(lines)] == [
+        ("Harbour Air Taxi", "First Officer Dash 8", "2020-03", "present"),
+        ("Kystfly Klubb", "Chief Flying Instructor", "2014", "2016"),
+    ]
+
+
+def test_header_lines_below_the_dates_keep_their_comma_tail() -> None:
+    lines = [
+        Line("Coastal Link Regional — Duluth, MN (2017–2020)", bold=True),
+        Line("Captain, Saab 340"),
+        Line("Scheduled passenger flying across the upper Midwest in all seasons."),
+        Line("2012 – 2015"),
+        Line("Harbourview Inn, Essaouira", bold=True),
+        Line("Front Desk Agent"),
+    ]
+    assert [(j.employer, j.title) for j in parse_experience(lines)] == [
+        ("Coastal Link Regional", "Captain, Saab 340"),
+        ("Harbourview Inn", "Front Desk Agent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Type ratings: CL-600-2D24 (CRJ900), CL-600-2B19 (CRJ200)", ["CRJ"]),
+        ("Type ratings: CL-600-2B16 (Challenger 604)", []),
+    ],
+)
+def test_crj_type_certificate_models(text: str, codes: list[str]) -> None:
+    assert find_type_ratings([Line(text)], all_lines=False) == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "UK Part-66 licence, categories B1.3 and C, type ratings AW139 (B1) and S-92",
+            ["PART66-B1", "PART66-C"],
+        ),
+        ("Type ratings: A320 family (B1/B2), A330", []),
+        ("Clean driving licence, category C+E", []),
+        ("HGV Category C entitlement, forklift licence", []),
+    ],
+)
+def test_part66_categories_before_type_ratings_and_not_road_licences(
+    text: str, codes: list[str]
+) -> None:
+    assert find_licences([Line(text)]) == codes
+
+
+def test_skills_paragraph_soft_wrapped_inside_an_item() -> None:
+    text = (
+        "Sam Doe\nSKILLS\nBorescope inspection, Engine change and ground\n"
+        "runs on CFM56, Wiring repair,\nTorque checks\n"
+    )
+    assert build_resume(lines_from_text(text)).skills == [
+        "Borescope inspection",
+        "Engine change and ground runs on CFM56",
+        "Wiring repair",
+        "Torque checks",
+    ]
+
+
+def test_grade_notes_are_neither_school_nor_qualification() -> None:
+    lines = [
+        Line("2009 - 2013\tNorthgate University"),
+        Line("BEng Aeronautical Engineering"),
+        Line("First Class, CGPA 3.9 / 4.0"),
+        Line("2007 - 2009\tRiverside Sixth Form College"),
+        Line("A-levels in Maths and Physics"),
+        Line("Instituto Politécnico do Porto — Licenciatura em Engenharia, 2006\tcum laude"),
+    ]
+    assert [(e.institution, e.degree, e.year) for e in parse_education(lines)] == [
+        ("Northgate University", "BEng Aeronautical Engineering", 2013),
+        ("Riverside Sixth Form College", "A-levels in Maths and Physics", 2009),
+        ("Instituto Politécnico do Porto", "Licenciatura em Engenharia", 2006),
+    ]
+
+
+def test_school_line_above_a_dashed_qualification() -> None:
+    lines = [
+        Line("Escola Profissional de Aeronáutica"),
+        Line("Curso Técnico - Aviónica (avionics), 2011"),
+    ]
+    assert [(e.institution, e.degree, e.year) for e in parse_education(lines)] == [
+        ("Escola Profissional de Aeronáutica", "Curso Técnico - Aviónica (avionics)", 2011)
     ]

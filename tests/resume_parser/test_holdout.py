@@ -7,8 +7,10 @@ licences under "Qualifications") and blind2/ (12 more by the same kind of writer
 pages, dates columns and table cells, page-numbered footers, "Employer, Town" lines, states
 after the town, cabin crew type qualifications) and blind3/ (10 more: postcodes after the state
 or town, a German-style CV table, "About" as the summary heading, "PIC: | 3,920 h" hour rows, a
-title's qualifier after a dash with the employer below) check that its rules carry over to new
-files.
+title's qualifier after a dash with the employer below) and blind4/ (10 more: a dates column
+whose ranges wrap over two lines, "Title, Aircraft" and "Employer, Town" lines below the dates,
+grade and honours notes around education entries, Part-66 categories listed after the licence
+name, a driving licence's "Category C") check that its rules carry over to new files.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ HOLDOUT = Path(__file__).parent / "holdout"
 BLIND = Path(__file__).parent / "blind"
 BLIND2 = Path(__file__).parent / "blind2"
 BLIND3 = Path(__file__).parent / "blind3"
+BLIND4 = Path(__file__).parent / "blind4"
 MACRO_FLOOR = 0.90
 FIELD_FLOOR = 0.80
 
@@ -49,10 +52,10 @@ def test_holdout_set_is_complete() -> None:
 
 @pytest.mark.parametrize(
     ("folder", "macro_floor"),
-    # The blind sets scored 0.949, 0.919 and 0.963 before the fixes their misses led to, 1.000
-    # after.
-    [(HOLDOUT, MACRO_FLOOR), (BLIND, 0.98), (BLIND2, 1.00), (BLIND3, 1.00)],
-    ids=["holdout", "blind", "blind2", "blind3"],
+    # The blind sets scored 0.949, 0.919, 0.963 and 0.947 before the fixes their misses led to,
+    # 1.000 after.
+    [(HOLDOUT, MACRO_FLOOR), (BLIND, 0.98), (BLIND2, 1.00), (BLIND3, 1.00), (BLIND4, 1.00)],
+    ids=["holdout", "blind", "blind2", "blind3", "blind4"],
 )
 def test_held_out_sets_score_above_floors(
     folder: Path, macro_floor: float, capsys: pytest.CaptureFixture[str]
