@@ -46,6 +46,8 @@ _FUZZY_ROLE_MIN = 90.0
 _SOFT = frozenset({"maintenance", "line", "base", "station", "hangar", "airside"})
 _PART_66 = frozenset({"b1", "b2", "b3"})
 _LICENSED_TRADES = frozenset({"technician", "mechanic", "engineer"})
+# The trade a category already says: "B2" is the avionics licence, "B1" the mechanical one.
+_CATEGORY_TRADES = {"b1": frozenset({"mechanical"}), "b2": frozenset({"avionic", "avionics"})}
 # Title qualifiers that the gazetteer also knows as places ("- IT", "Security Officer").
 _NOT_PLACES = frozenset(
     [
@@ -266,8 +268,9 @@ def dedup_key(job: NormalizedJob) -> DedupKey:
     main = _without_company(main or [], job)
     if licences & _PART_66:
         # A Part-66 licence holder is the licensed engineer whatever the title calls them.
-        main = ["engineer" if w in _LICENSED_TRADES else w for w in main]
-        extra = ["engineer" if w in _LICENSED_TRADES else w for w in extra]
+        said = frozenset().union(*(_CATEGORY_TRADES.get(c, frozenset()) for c in licences))
+        main = ["engineer" if w in _LICENSED_TRADES else w for w in main if w not in said]
+        extra = ["engineer" if w in _LICENSED_TRADES else w for w in extra if w not in said]
     main = drop_initials(main)
     extra = [w for w in drop_initials(main + extra) if w not in main]
     place_words |= set(fold(title_city or "").split())

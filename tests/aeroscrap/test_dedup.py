@@ -123,6 +123,7 @@ SAME_ROLE = [
     ("Trainee Air Traffic Controller (ATCO)", "Trainee ATCO"),
     ("Flight Instructor FI(A)", "FI(A) Flight Instructor"),
     ("TRI/TRE A320", "Type Rating Instructor / Examiner A320"),
+    ("B2 Avionics Technician - Boeing 787", "Avionics Technician B2 - B787 Dreamliner"),
 ]
 
 
@@ -395,7 +396,8 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
     # at precision 0.862, recall 0.568, 0.986 and reaches 1.000, 0.955, 1.000; blind7 (business
     # aviation, helicopters, OEMs, schools, ANSPs) came at 0.872 recall and reaches 1.000;
     # blind8 (the sample's mix, other companies) came at 1.000 / 0.944 / 0.977 and keeps its
-    # recall (what it misses is an invented acronym and a three-way difference), 1.000.
+    # recall (what it misses is an invented acronym and a three-way difference), 1.000; blind9
+    # (the sample's mix again) came at 1.000 / 0.987 / 1.000 and reaches 1.000 recall.
     [
         ("blind2", 0.95, 0.97),
         ("blind3", 0.88, 0.95),
@@ -404,6 +406,7 @@ def test_eval_on_the_independent_sets_meets_the_targets(name: str) -> None:
         ("blind6", 0.93, 0.97),
         ("blind7", 0.95, 0.97),
         ("blind8", 0.92, 0.97),
+        ("blind9", 0.97, 0.97),
     ],
 )
 def test_later_blind_sets_keep_their_measured_floors(
