@@ -17,7 +17,9 @@ _PHONE_LABEL_RE = re.compile(r"\b(phone|tel|mobile|mob|cell|whatsapp)\b|[☎✆�
 _DATE_LIKE_RE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}[./-]\d{1,2}[./-]\d{1,2}$")
 _LABEL_RE = re.compile(
     r"^\s*(name|full name|e-?mail|mail|phone|tel(?:ephone)?|mobile|cell|mob|whatsapp|"
-    r"location|address|based in|residence|home base|city|lives in)\s*[:.\-]?\s*",
+    r"location|address|based in|residence|home base|city|lives in)"
+    # "Name and address of employer" (a Europass label) is a longer label, not "Name".
+    r"(?!\s+(?:and|of|&)\b)\s*[:.\-]?\s*",
     re.IGNORECASE,
 )
 _LOCATION_LABELS = {"location", "address", "based in", "residence", "home base", "city", "lives in"}
@@ -96,7 +98,10 @@ def find_location(lines: list[Line]) -> Location | None:
             loc = parse_location(line.text[match.end() :])
             if loc:
                 return loc
-    for line in lines:
+    # A town beside the phone or email is the candidate's own; a headline above ("Avionics
+    # Technician | A&P / IA") can hold codes that pass for a town and a state.
+    contact = [ln for ln in lines if EMAIL_RE.search(ln.text) or _PHONE_RE.search(ln.text)]
+    for line in contact + lines:
         if _SKIP_LABEL_RE.match(line.text) or line.bullet:
             continue
         for fragment in _fragments(line.text):

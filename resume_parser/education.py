@@ -7,6 +7,7 @@ import re
 from resume_parser.dates import find_range, last_year
 from resume_parser.entries import (
     clean,
+    fields_below,
     header_after,
     header_before,
     kv_pair,
@@ -59,8 +60,12 @@ def parse_education(lines: list[Line]) -> list[Education]:
         if kv_pair(line) is not None:
             rest = ""
         before = [b for b in header_before(lines, i, floor) if not _is_grade(b.text)]
+        below: list[Line] = []
+        if kv_pair(line) is not None and not _keyed(before):
+            before = below = fields_below(lines, i)
         entry, used = _build(_without_grades(rest), before, header_after(lines, i))
-        floor = i + 1 + used
+        # Rows below that this entry took are not the next entry's header.
+        floor = i + 1 + max(used, len(below))
         if entry is not None:
             entry.year = year
             entries.append(entry)
@@ -93,13 +98,16 @@ def _build(rest: str, before: list[Line], after: list[Line]) -> tuple[Education 
     institution = next((v for k, v in kv.items() if k in _INSTITUTION_KEYS), None)
     degree = next((v for k, v in kv.items() if k in _DEGREE_KEYS), None)
     if institution or degree:
-        return Education(clean(institution or ""), clean(degree or ""), None), 0
+        return Education(_institution(clean(institution or "")), clean(degree or ""), None), 0
     parts = split_parts(rest)
     pre = [p for b in before for p in split_parts(b.text)]
     whole = clean(rest)
-    if len(pre) == 1 and _kind(pre[0]) > 0 and "\t" not in whole and _all_degree(parts):
-        # The school has a line of its own above, so a dash on the dated line belongs to the
-        # qualification ("Técnico em Manutenção - Célula"), not between school and degree.
+    school_above = len(pre) == 1 and _kind(pre[0]) > 0
+    school_below = not pre and bool(after) and _kind(after[0].text) > 0
+    if (school_above or school_below) and "\t" not in whole and _all_degree(parts):
+        # The school has a line of its own above or below, so a dash or comma on the dated line
+        # belongs to the qualification ("Técnico em Manutenção - Célula", "Bachelor of Science,
+        # Aviation Technology"), not between school and degree.
         parts = [whole]
     parts = pre + parts if len(parts) < 2 else parts
     # "2010 – 2012  Diploma in …" with the school on the line below, or a dates cell beside a
@@ -124,6 +132,12 @@ def _build(rest: str, before: list[Line], after: list[Line]) -> tuple[Education 
         # No vocabulary to go on: "Degree — Institution" on one line, institution line above.
         inst, deg = (0, 1) if pre and len(pre) == 1 else (1, 0)
     return Education(_institution(parts[inst]), parts[deg], None), used
+
+
+def _keyed(lines: list[Line]) -> bool:
+    """True when the lines label a school or a qualification ("School: …", "Degree: …")."""
+    keys = {kv[0] for kv in map(kv_pair, lines) if kv is not None}
+    return bool(keys & (_INSTITUTION_KEYS | _DEGREE_KEYS))
 
 
 def _is_grade(text: str) -> bool:

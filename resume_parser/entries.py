@@ -18,6 +18,15 @@ _SPLITTERS = [
     re.compile(r"\s+[—–]\s+|\s+-{1,3}\s+|\s+[—–](?=\S)|(?<=\S)[—–]\s+"),
     re.compile(r",\s+"),
 ]
+# Labels of the Europass CV form, with the keys the entry parsers know them by.
+_FORM_LABELS = {
+    "dates": "dates",
+    "occupation or position held": "position",
+    "name and address of employer": "employer",
+    "title of qualification awarded": "qualification",
+    "name and type of organisation": "institution",
+    "name and type of organization": "institution",
+}
 _TRIM = " \t|,;:·•*_–—-[]"
 
 
@@ -59,11 +68,29 @@ def split_parts(text: str) -> list[str]:
 
 
 def kv_pair(line: Line) -> tuple[str, str] | None:
-    """("position", "Captain A350") for a "Position: Captain A350" line."""
+    """("position", "Captain A350") for a "Position: Captain A350" line, or for a row of the
+    Europass form's label column ("Occupation or position held | Captain A350")."""
+    if line.bullet:
+        return None
+    label, _, value = line.text.partition("\t")
+    form_key = _FORM_LABELS.get(label.strip().lower())
+    if form_key and value.strip():
+        return form_key, value.strip()
     match = KV_RE.match(line.text)
-    if not match or line.bullet:
+    if not match:
         return None
     return match.group(1).strip().lower(), match.group(2).strip()
+
+
+def fields_below(lines: list[Line], index: int, limit: int = 3) -> list[Line]:
+    """The label/value rows below a dated one ("Dates | 2019 – present" heads a Europass entry
+    whose position and employer rows follow)."""
+    found: list[Line] = []
+    for line in lines[index + 1 : index + 1 + limit]:
+        if kv_pair(line) is None or find_range(line.text) is not None:
+            break
+        found.append(line)
+    return found
 
 
 def is_description(line: Line) -> bool:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from resume_parser.dates import find_range, join_date_cells, join_split_range
 from resume_parser.entries import (
     clean,
+    fields_below,
     header_after,
     header_before,
     kv_pair,
     score,
     split_parts,
 )
-from resume_parser.geo import is_place
+from resume_parser.geo import is_place, is_region
 from resume_parser.models import Job, Line
 
 _TITLE_WORDS = re.compile(
@@ -40,12 +42,17 @@ _TITLE_KEYS = {"position", "title", "job title", "role", "rank", "designation"}
 _EMPLOYER_KEYS = {"employer", "company", "organisation", "organization", "airline", "operator"}
 _DATE_KEYS = {"period", "dates", "date", "from - to", "from", "to", "since", "until", "duration",
               "start", "end"}  # fmt: skip
+_DURATION = re.compile(
+    r"^\s*\(?\s*\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+(?:months?|mos?))?\s*\)?\s*$|"
+    r"\s*\(\s*\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+(?:months?|mos?))?\s*\)\s*$",
+    re.IGNORECASE,
+)
 _CORP_SUFFIX = re.compile(r"^(ltd|limited|inc|llc|plc|gmbh|ag|sa|as|co|corp)\.?$", re.IGNORECASE)
 
 
 def parse_experience(lines: list[Line]) -> list[Job]:
     """Jobs in resume order from the lines of the experience sections."""
-    lines = _join_wrapped_dates(lines)
+    lines = _join_wrapped_dates(_without_durations(lines))
     header_cols = _column_roles(lines)
     jobs: list[Job] = []
     floor = 0
@@ -61,13 +68,38 @@ def parse_experience(lines: list[Line]) -> list[Job]:
         if kv is not None:
             rest = ""
         before = header_before(lines, i, floor)
+        below: list[Line] = []
+        if kv is not None and not _keyed(before):
+            before = below = fields_below(lines, i)
         job, used = _build(rest, before, header_cols, header_after(lines, i))
-        floor = i + 1 + used
+        # Rows below that this job took are not the next job's header.
+        floor = i + 1 + max(used, len(below))
         if job is None:
             continue
+        if not job.employer and jobs:
+            # Roles grouped under one company heading (LinkedIn, promotions listed together)
+            # name the employer once, above the first role.
+            job.employer = jobs[-1].employer
         job.start, job.end = found.start, found.end
         jobs.append(job)
     return jobs
+
+
+def _without_durations(lines: list[Line]) -> list[Line]:
+    """Lines without the lengths of stay LinkedIn prints ("6 years 4 months" under a company,
+    "(3 years 6 months)" after dates): they are neither a title nor an employer."""
+    out: list[Line] = []
+    for line in lines:
+        text = _DURATION.sub("", line.text).rstrip() if not line.bullet else line.text
+        if text:
+            out.append(line if text == line.text else replace(line, text=text))
+    return out
+
+
+def _keyed(lines: list[Line]) -> bool:
+    """True when the lines label a title or an employer ("Position: …", "Employer: …")."""
+    keys = {kv[0] for kv in map(kv_pair, lines) if kv is not None}
+    return bool(keys & (_TITLE_KEYS | _EMPLOYER_KEYS))
 
 
 def _join_wrapped_dates(lines: list[Line]) -> list[Line]:
@@ -125,6 +157,10 @@ def _build(
             job = Job(_employer(values.get("employer", "")), values.get("title", ""), None, None)
             return job, 0
     parts = _named(_split_header(rest))
+    if len(parts) == 2 and after and _qualified_title(rest, parts, after[0].text):
+        # "Air Traffic Controller, Approach and Tower" above "Helvetic Air Navigation AG": the
+        # employer has a line of its own, so the comma only qualifies the title.
+        return Job(_employer(split_parts(after[0].text)[0]), clean(rest), None, None), 1
     employer_first = False
     used = 0
     if len(parts) < 2:
@@ -138,8 +174,12 @@ def _build(
         parts = pre + parts
         while len(parts) < 2 and used < len(after):
             more = used + 1 < len(after)
-            parts = _named(parts + _after_parts(after[used].text, whole=bool(parts) or more))
             used += 1
+            # A line that is only a place ("Houston, Texas, United States") says where the role
+            # was, and ends the header: the lines below belong to the next entry.
+            if _is_place_line(clean(after[used - 1].text)):
+                break
+            parts = _named(parts + _after_parts(after[used - 1].text, whole=bool(parts) or more))
     if not parts:
         return None, used
     if len(parts) == 1:
@@ -158,6 +198,20 @@ def _after_parts(text: str, *, whole: bool) -> list[str]:
         if len(parts[1].split()) <= 3 and not _is_organisation(parts[1]):
             return [clean(text)]
     return parts
+
+
+def _qualified_title(rest: str, parts: list[str], below: str) -> bool:
+    """True when the header is "Title, qualifier" (a comma, the tail no organisation's name)
+    and the line below starts with an organisation's name."""
+    below_parts = split_parts(below)
+    return (
+        clean(rest) == f"{parts[0]}, {parts[1]}"
+        and score(parts[0], _TITLE_WORDS) > 0
+        and not _is_organisation(parts[0])
+        and not score(parts[1], _EMPLOYER_WORDS)
+        and bool(below_parts)
+        and _is_organisation(below_parts[0])
+    )
 
 
 def _split_header(text: str) -> list[str]:
@@ -231,6 +285,12 @@ def _is_place(text: str) -> bool:
         return True
     pieces = text.split(", ")
     return len(pieces) > 1 and is_place(pieces[-1]) and all(map(_is_town, pieces[:-1]))
+
+
+def _is_place_line(text: str) -> bool:
+    """Towns before a country or state ("Houston, Texas, United States")."""
+    pieces = text.split(", ")
+    return len(pieces) > 1 and is_region(pieces[-1]) and all(map(_is_town, pieces[:-1]))
 
 
 def _is_town(text: str) -> bool:

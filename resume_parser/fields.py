@@ -128,7 +128,7 @@ def _skills(lines: list[Line]) -> list[str]:
     for text in _unwrap(lines):
         for chunk in _ITEM_SPLIT.split(text):
             for item in _split_commas(chunk):
-                item = item.strip(" .;:-–—*")
+                item = item.strip(" .;:-–—*|")
                 if item and item not in items and len(item) <= 80:
                     items.append(item)
     return items

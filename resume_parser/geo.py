@@ -169,6 +169,10 @@ _CITY_STATES = {"singapore": "SG", "hong kong": "HK", "monaco": "MC", "luxembour
                 "macau": "MO", "macao": "MO", "bahrain": "BH", "kuwait": "KW"}  # fmt: skip
 
 
+# Countries whose postal addresses name the state or province after the town.
+_STATE_COUNTRIES = ("US", "CA", "AU")
+
+
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold().strip(" .")).strip()
 
@@ -265,6 +269,8 @@ def parse_location(text: str) -> Location | None:
         code = country_code(part)
         if code is None and part.upper() in _SUBDIVISIONS and part.isupper() and i > 0:
             code = _SUBDIVISIONS[part.upper()]
+        if code is None and i > 0:
+            code = _state_country(part)
         if code is None:
             continue
         city = _city_before(parts[:i], code)
@@ -278,6 +284,14 @@ def parse_location(text: str) -> Location | None:
         if key in _CITIES:
             return Location(part, _CITIES[key])
     return None
+
+
+def _state_country(text: str) -> str | None:
+    """The country of a state or province spelled out after a town ("Wichita, Kansas"), for the
+    countries whose addresses name the state; elsewhere region names clash with towns."""
+    key = _key(text)
+    names = _subdivision_names()
+    return next((code for code in _STATE_COUNTRIES if key in names.get(code, set())), None)
 
 
 def _without_postcode(part: str) -> str:
@@ -316,6 +330,16 @@ def _city_before(parts: list[str], code: str) -> str | None:
             return part
         return None
     return None
+
+
+def is_region(text: str) -> bool:
+    """True when text is a country or a state ("United States", "Texas", "TX"): unlike a city
+    after a comma, it does not also fit as the town of an employer ("Acme Aero, Kraków")."""
+    return (
+        text.strip() in _SUBDIVISIONS
+        or country_code(text) is not None
+        or _state_country(text) is not None
+    )
 
 
 def is_place(text: str) -> bool:

@@ -7,6 +7,8 @@ column by column rather than line by line) and wide gaps inside a line (table ce
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import zlib
 from collections import Counter
@@ -22,6 +24,10 @@ from resume_parser.text import BULLET_CHARS, BULLET_RE
 MAX_PAGES = 20
 MAX_CHARS = 200_000
 _BOLD_WEIGHT = 600
+# A label column: this many rows whose labels end at one x, under this gap (points) from
+# their values.
+_LABEL_ROWS = 6
+_LABEL_GAP = 12.0
 _BULLET_ONLY = re.compile(rf"^{BULLET_CHARS}$")
 
 
@@ -169,8 +175,35 @@ def _page_rows(page: pdfium.PdfPage) -> list[_Row]:
     width = page.get_width()
     rows: list[_Row] = []
     for column in _columns(segs, width):
-        rows.extend(_merge_rows(_group_rows(column)))
+        column_rows = _group_rows(column)
+        cut = _label_cut(column_rows)
+        if cut is not None:
+            for row in column_rows:
+                _build_cells(row, cut)
+        rows.extend(_merge_rows(column_rows))
     return rows
+
+
+def _label_cut(rows: list[_Row]) -> float | None:
+    """The gutter after a right-aligned label column (Europass: "Dates | 10/2019 – present"),
+    where labels end at one x and values start a few points on. The gap is too narrow to split
+    cells by width alone, but labels that line up at their right edge mark it."""
+    ends = sorted(
+        a.x1
+        for row in rows
+        for a, b in itertools.pairwise(row.segs)
+        if _has_text(a) and 0 < b.x0 - a.x1 < _LABEL_GAP
+    )
+    best: list[float] = []
+    for i, end in enumerate(ends):
+        group = ends[i : bisect.bisect_right(ends, end + 2.0)]
+        if len(group) > len(best):
+            best = group
+    if len(best) < _LABEL_ROWS:
+        return None
+    cut = max(best) + 0.5
+    crossing = sum(1 for row in rows for s in row.segs if s.x0 < cut < s.x1)
+    return cut if crossing <= 2 else None
 
 
 def _segments(textpage: pdfium.PdfTextPage) -> list[_Seg]:
@@ -251,7 +284,7 @@ def _group_rows(segs: list[_Seg]) -> list[_Row]:
     return rows
 
 
-def _build_cells(row: _Row) -> None:
+def _build_cells(row: _Row, cut: float | None = None) -> None:
     cells: list[str] = []
     cell_x: list[float] = []
     prev: _Seg | None = None
@@ -259,7 +292,9 @@ def _build_cells(row: _Row) -> None:
         text = seg.text
         # A list bullet and its text are one cell however wide the hanging indent.
         gap = seg.x0 - prev.x1 if prev is not None else 0.0
-        if prev is None or (gap > max(1.5 * seg.size, 12.0) and not _BULLET_ONLY.match(cells[-1])):
+        at_cut = cut is not None and prev is not None and prev.x1 < cut < seg.x0
+        wide = gap > max(1.5 * seg.size, 12.0) or at_cut
+        if prev is None or (wide and not _BULLET_ONLY.match(cells[-1])):
             cells.append(text.strip())
             cell_x.append(seg.x0)
         elif prev.text.endswith(" ") or text.startswith(" ") or seg.x0 - prev.x1 > 0.2 * seg.size:
@@ -302,6 +337,9 @@ def _continues(prev: _Row, row: _Row) -> bool:
         return False
     near_left = abs(row.x0 - prev.x0) < 3 or abs(row.x0 - _text_x(prev)) < 3
     first = prev.cells[0]
+    if prev.bold and row.bold and first.isupper() and text.isupper() and len(prev.cells) == 1:
+        # A heading wrapped in a right-aligned label column ("EDUCATION AND" / "TRAINING").
+        near_left = near_left or abs(row.x1 - prev.x1) < 3
     bulleted = BULLET_RE.match(first) is not None
     # A list item's wrapped line may start anywhere in its hanging indent, between the bullet
     # glyph and the item's text, depending on how the writer set the indent.

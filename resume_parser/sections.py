@@ -84,6 +84,8 @@ _ENTITY_RE = re.compile(
     r"aero|ltd|inc|gmbh|captain|pilot|officer|engineer|manager|instructor|technician)\b",
     re.IGNORECASE,
 )
+# Font size, relative to the body, that marks a heading on its own.
+_BIG = 1.3
 _NUMBERING_RE = re.compile(r"^(?:\d{1,2}[.)]|[IVX]{1,4}\.)\s+")
 
 
@@ -198,6 +200,10 @@ def _set_apart(line: Line, *, strict: bool, emphasis: bool) -> bool:
     if _ENTITY_RE.search(text):
         return False
     if line.bold and not emphasis:
+        return True
+    # A markedly bigger font sets a heading apart without bold (LinkedIn's "Save to PDF" sets
+    # its main-column headings large and regular, its sidebar headings bold).
+    if line.size >= _BIG:
         return True
     stripped = text.strip(" :")
     letters = [c for c in stripped if c.isalpha()]

@@ -226,10 +226,10 @@ def test_cabin_crew_sep_is_not_the_class_rating(text: str, codes: list[str]) -> 
     assert find_certifications([Line(text)]) == codes
 
 
-def _pdf(pages: list[list[tuple[int, int, int, str]]]) -> bytes:
-    """A PDF with (x, y, font size, text) runs in Helvetica, one list per page."""
+def _pdf(pages: list[list[tuple[float, int, int, str]]], font: str = "Helvetica") -> bytes:
+    """A PDF with (x, y, font size, text) runs in one font, one list per page."""
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"",
-               b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]  # fmt: skip
+               b"<</Type/Font/Subtype/Type1/BaseFont/%s>>" % font.encode()]  # fmt: skip
     kids = []
     for page in pages:
         ops = "\n".join(f"BT /F1 {size} Tf {x} {y} Td ({text}) Tj ET" for x, y, size, text in page)
@@ -568,3 +568,121 @@ def test_school_line_above_a_dashed_qualification() -> None:
     assert [(e.institution, e.degree, e.year) for e in parse_education(lines)] == [
         ("Escola Profissional de Aeronáutica", "Curso Técnico - Aviónica (avionics)", 2011)
     ]
+
+
+def test_title_qualifier_after_a_comma_with_the_employer_below() -> None:
+    lines = [
+        Line("since 2017\tAir Traffic Controller, Approach and Tower", bold=True),
+        Line("Alpenkontrolle AG, Wangen"),
+        Line("Arrival and departure sequencing for the hub; OJTI for trainees."),
+    ]
+    assert [(j.title, j.employer) for j in parse_experience(lines)] == [
+        ("Air Traffic Controller, Approach and Tower", "Alpenkontrolle AG")
+    ]
+
+
+def test_school_line_below_a_comma_qualification() -> None:
+    lines = [
+        Line("BACHELOR OF SCIENCE, AVIATION TECHNOLOGY • 2016", bold=True),
+        Line("Prairie State University"),
+    ]
+    assert [(e.institution, e.degree, e.year) for e in parse_education(lines)] == [
+        ("Prairie State University", "BACHELOR OF SCIENCE, AVIATION TECHNOLOGY", 2016)
+    ]
+
+
+def test_town_beside_the_phone_wins_over_a_headline_of_codes() -> None:
+    lines = [
+        Line("Sam Doe", heading=True, size=1.6, bold=True),
+        Line("Avionics Technician\t|\tA&P / IA\t|\tFCC GROL"),
+        Line("Wichita, Kansas 67209\t·\t316.555.0198\t·\tsam.doe@example.com"),
+        Line("Technical Skills", heading=True),
+        Line("Garmin G1000 upgrades\t|\tADS-B Out installations"),
+    ]
+    resume = build_resume(lines)
+    assert resume.location is not None
+    assert (resume.location.city, resume.location.country) == ("Wichita", "US")
+    assert resume.skills == ["Garmin G1000 upgrades", "ADS-B Out installations"]
+
+
+def test_linkedin_roles_grouped_under_a_company() -> None:
+    lines = [
+        Line("Gulfline Airways", size=1.17),
+        Line("6 years 4 months"),
+        Line("Lead Flight Dispatcher", bold=True),
+        Line("June 2021 - Present (3 years 6 months)"),
+        Line("Houston, Texas, United States"),
+        Line("Desk lead for the Mexico and Central America desk; B737 and A321 fleet."),
+        Line("Flight Dispatcher", bold=True),
+        Line("August 2018 - June 2021 (2 years 11 months)"),
+        Line("Houston, Texas, United States"),
+        Line("Prairie Commuter", size=1.17),
+        Line("Crew Scheduler", bold=True),
+        Line("March 2016 - July 2018 (2 years 5 months)"),
+    ]
+    assert [(j.title, j.employer, j.start, j.end) for j in parse_experience(lines)] == [
+        ("Lead Flight Dispatcher", "Gulfline Airways", "2021-06", "present"),
+        ("Flight Dispatcher", "Gulfline Airways", "2018-08", "2021-06"),
+        ("Crew Scheduler", "Prairie Commuter", "2016-03", "2018-07"),
+    ]
+
+
+def test_big_regular_heading_among_bold_sidebar_headings() -> None:
+    lines = [
+        Line("Sam Doe", size=2.4),
+        Line("Summary", size=1.44),
+        Line("Dispatcher with nine years in operations control."),
+        Line("Contact", heading=True, size=1.17, bold=True),
+        Line("Skills", heading=True, size=1.17, bold=True),
+        Line("Languages", heading=True, size=1.17, bold=True),
+        Line("Licenses & certifications", heading=True, size=1.17, bold=True),
+    ]
+    assert build_resume(lines).summary == "Dispatcher with nine years in operations control."
+
+
+def test_pdf_europass_label_column_and_form_rows() -> None:
+    # Courier glyphs are 0.6 em wide, so each label ends at x=190: a right-aligned label column
+    # 5 points from its values, too narrow a gap to split cells by width alone.
+    rows = [
+        ("Dates", "10/2019 - present"),
+        ("Occupation or position held", "B1 Certifying Engineer"),
+        ("Name and address of employer", "Carpathia Technics SRL, Otopeni, Romania"),
+        ("Dates", "04/2015 - 09/2019"),
+        ("Occupation or position held", "B1 Engineer"),
+        ("Name and address of employer", "Danubius Aero Maintenance SA, Arad, Romania"),
+    ]
+    runs = [(190 - 6 * len(label), 700 - 14 * i, 10, label) for i, (label, _) in enumerate(rows)]
+    runs += [(195, 700 - 14 * i, 10, value) for i, (_, value) in enumerate(rows)]
+    lines = extract_pdf(_pdf([runs], font="Courier"))
+    assert lines[1].text == "Occupation or position held\tB1 Certifying Engineer"
+    assert [(j.title, j.employer, j.start) for j in parse_experience(lines)] == [
+        ("B1 Certifying Engineer", "Carpathia Technics SRL", "2019-10"),
+        ("B1 Engineer", "Danubius Aero Maintenance SA", "2015-04"),
+    ]
+
+
+def test_europass_education_rows_below_the_dates() -> None:
+    lines = [
+        Line("Dates\t09/2010 – 07/2012"),
+        Line("Title of qualification awarded\tEASA Part-147 B1.1 Basic Training"),
+        Line("Name and type of organisation\tAeroTehnica Training Centre, Bucharest"),
+        Line("Dates\t09/2006 – 07/2010"),
+        Line("Title of qualification awarded\tBachelor of Engineering, Aerospace Engineering"),
+        Line("Name and type of organisation\tPolitehnica University of Bucharest"),
+    ]
+    assert [(e.institution, e.degree, e.year) for e in parse_education(lines)] == [
+        ("AeroTehnica Training Centre", "EASA Part-147 B1.1 Basic Training", 2012),
+        (
+            "Politehnica University of Bucharest",
+            "Bachelor of Engineering, Aerospace Engineering",
+            2010,
+        ),
+    ]
+
+
+def test_name_label_is_not_the_start_of_a_longer_label() -> None:
+    lines = [
+        Line("Jana Novak", size=1.6),
+        Line("Name and address of employer\tKestrel Aero Services, Brno"),
+    ]
+    assert build_resume(lines).name == "Jana Novak"

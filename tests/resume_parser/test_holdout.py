@@ -10,7 +10,11 @@ or town, a German-style CV table, "About" as the summary heading, "PIC: | 3,920 
 title's qualifier after a dash with the employer below) and blind4/ (10 more: a dates column
 whose ranges wrap over two lines, "Title, Aircraft" and "Employer, Town" lines below the dates,
 grade and honours notes around education entries, Part-66 categories listed after the licence
-name, a driving licence's "Category C") check that its rules carry over to new files.
+name, a driving licence's "Category C") and blind5/ (8 more: a Word "Modern" template with the
+school below the degree, a Europass CV's label column, a headline of codes above the contact
+line, a LinkedIn "Save to PDF" export with its sidebar and roles grouped under a company, a
+title's qualifier after a comma with the employer below) check that its rules carry over to new
+files.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ BLIND = Path(__file__).parent / "blind"
 BLIND2 = Path(__file__).parent / "blind2"
 BLIND3 = Path(__file__).parent / "blind3"
 BLIND4 = Path(__file__).parent / "blind4"
+BLIND5 = Path(__file__).parent / "blind5"
 MACRO_FLOOR = 0.90
 FIELD_FLOOR = 0.80
 
@@ -53,9 +58,16 @@ def test_holdout_set_is_complete() -> None:
 @pytest.mark.parametrize(
     ("folder", "macro_floor"),
     # The blind sets scored 0.949, 0.919, 0.963 and 0.947 before the fixes their misses led to,
-    # 1.000 after.
-    [(HOLDOUT, MACRO_FLOOR), (BLIND, 0.98), (BLIND2, 1.00), (BLIND3, 1.00), (BLIND4, 1.00)],
-    ids=["holdout", "blind", "blind2", "blind3", "blind4"],
+    # 1.000 after; blind5 scored 0.919 before, 0.991 after (a Europass skills block is left).
+    [
+        (HOLDOUT, MACRO_FLOOR),
+        (BLIND, 0.98),
+        (BLIND2, 1.00),
+        (BLIND3, 1.00),
+        (BLIND4, 1.00),
+        (BLIND5, 0.99),
+    ],
+    ids=["holdout", "blind", "blind2", "blind3", "blind4", "blind5"],
 )
 def test_held_out_sets_score_above_floors(
     folder: Path, macro_floor: float, capsys: pytest.CaptureFixture[str]
