@@ -122,6 +122,18 @@ def _stored_base(key: dedup.DedupKey) -> str | None:
     return None if base is None else base[: _TEXT_LIMITS["base_key"]]
 
 
+def dedup_columns(features: dedup.DedupKey) -> dict[str, Any]:
+    """The jobs columns derived from a job's dedup key: what a store probes, and what
+    `aeroscrap db rekey` rewrites when the rules change."""
+    block, ref = _blocks(features)
+    return {
+        "block_key": block,
+        "base_key": _stored_base(features),
+        "ref_key": ref,
+        "dedup_features": features.as_dict(),
+    }
+
+
 def _content_hash(job: NormalizedJob) -> str:
     parts = [
         job.title,
@@ -164,18 +176,18 @@ def prepare(
         check_record(dict(record))
     job = normalize_job(record, directory=directory)
     features = dedup.dedup_key(job)
-    blocks = _blocks(features)
+    columns = dedup_columns(features)
     requirements = job_requirements(job.title, job.description)
     return Prepared(
         job=job,
         features=features,
         url_hash=repository.url_hash(job.canonical_url),
-        block_key=blocks[0],
-        base_key=_stored_base(features),
-        ref_key=blocks[1],
+        block_key=columns["block_key"],
+        base_key=columns["base_key"],
+        ref_key=columns["ref_key"],
         content_hash=_content_hash(job),
         raw_json=_raw_json(record),
-        features_json=features.as_dict(),
+        features_json=columns["dedup_features"],
         requirements=requirements,
         search_text=search_text(
             job.title,

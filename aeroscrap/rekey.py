@@ -4,7 +4,8 @@ A new release may read a company, a title or a base differently ("Aerovías del 
 Americano S.A. Avianca" is now Avianca). Jobs stored before keep the blocking keys and dedup
 features of the old rules, so a new copy of one of them would be looked for in the wrong block
 and stored twice. This reads each job's raw record (jobs.raw_json plus the advert in
-jobs.description), prepares it as ingest does, and rewrites the four derived columns where they
+jobs.description), normalises it and derives its dedup columns as ingest does (not the
+requirements or the search text, which the keys do not need), and rewrites them where they
 differ. Nothing a user sees changes: not the job's fields, not updated_at.
 """
 
@@ -19,8 +20,11 @@ from sqlalchemy import Engine, bindparam, select, update
 
 from aeroscrap.company_directory import CompanyDirectory
 from aeroscrap.db.models import Job, table_of
-from aeroscrap.ingest import prepare
+from aeroscrap.dedup import dedup_key
+from aeroscrap.ingest import dedup_columns
+from aeroscrap.normalize.record import normalize_job
 
+# What dedup_columns derives.
 _DERIVED = ("block_key", "base_key", "ref_key", "dedup_features")
 
 
@@ -72,16 +76,10 @@ def _rekeyed(row: Any, directory: CompanyDirectory, counts: RekeyCounts) -> dict
         counts.skipped += 1
         return None
     # A stored job passed validation once; normalising never raises.
-    p = prepare(
-        {**row.raw_json, "description": row.description}, validate=False, directory=directory
-    )
-    new = {
-        "block_key": p.block_key,
-        "base_key": p.base_key,
-        "ref_key": p.ref_key,
-        # As the database gives it back (JSON has lists, not tuples), so that equal compares equal.
-        "dedup_features": json.loads(json.dumps(p.features_json)),
-    }
+    job = normalize_job({**row.raw_json, "description": row.description}, directory=directory)
+    new = dedup_columns(dedup_key(job))
+    # As the database gives it back (JSON has lists, not tuples), so that equal compares equal.
+    new["dedup_features"] = json.loads(json.dumps(new["dedup_features"]))
     if all(getattr(row, name) == value for name, value in new.items()):
         return None
     return {"job_id": row.id, **new}
